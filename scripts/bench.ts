@@ -1,0 +1,139 @@
+/**
+ * `npm run bench`: builds, serves and drives headless Chromium, then prints one JSON report of sizes,
+ * draw calls, triangles, first-frame time and a frame-time ratio, all measured in this one run.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import type { Page } from '@playwright/test'
+import { build, launchChromium, preview } from './serve'
+
+const PORT = 4191
+const KB = 1024
+
+interface ManifestChunk {
+  file: string
+  isEntry?: boolean
+  imports?: string[]
+  css?: string[]
+}
+
+const gzipBytes = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? listFiles(path) : [path]
+  })
+}
+
+/** Initial JS: the entry chunk and what it imports statically; lazy chunks (the 3D hall, content) come later. */
+function sizes() {
+  const manifest: Record<string, ManifestChunk> = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8'))
+  const initial = new Set<string>()
+  const visit = (key: string) => {
+    const chunk = manifest[key]
+    if (!chunk || initial.has(chunk.file)) return
+    initial.add(chunk.file)
+    chunk.imports?.forEach(visit)
+  }
+  Object.entries(manifest)
+    .filter(([, chunk]) => chunk.isEntry)
+    .forEach(([key]) => visit(key))
+  const all = listFiles('dist').filter((f) => /\.(js|css|json|html|svg|woff2?)$/.test(f) && !f.includes('.vite'))
+  const initialJs = [...initial].filter((f) => f.endsWith('.js'))
+  return {
+    initialJsGzipKB: round(initialJs.reduce((sum, f) => sum + gzipBytes(join('dist', f)), 0) / KB),
+    totalGzipKB: round(all.reduce((sum, f) => sum + gzipBytes(f), 0) / KB),
+    totalJsGzipKB: round(all.filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + gzipBytes(f), 0) / KB),
+  }
+}
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits
+
+async function openScene(page: Page, url: string) {
+  await page.goto(url)
+  await page.waitForFunction(() => (window as any).__expoDebug?.frames > 2, null, { timeout: 120_000 })
+  // Let the label pool and instanced meshes settle before counting.
+  await page.waitForTimeout(1500)
+}
+
+async function sceneCounts(page: Page, url: string) {
+  await openScene(page, url)
+  return page.evaluate(() => {
+    const d = (window as any).__expoDebug
+    return { drawCalls: d.drawCalls, triangles: d.triangles, dpr: d.dpr, firstFrameMs: Math.round(d.firstFrameAt) }
+  })
+}
+
+/** Mean time between animation frames over a fixed number of frames. */
+async function meanFrameMs(page: Page, url: string, frames = 40) {
+  await openScene(page, url)
+  return page.evaluate(
+    (count) =>
+      new Promise<number>((resolve) => {
+        const times: number[] = []
+        const tick = (t: number) => {
+          times.push(t)
+          if (times.length <= count) requestAnimationFrame(tick)
+          else resolve((times[times.length - 1] - times[0]) / count)
+        }
+        requestAnimationFrame(tick)
+      }),
+    frames,
+  )
+}
+
+async function main() {
+  build()
+  const size = sizes()
+  const server = await preview(PORT)
+  const browser = await launchChromium()
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 820 } })
+    const base = `${server.url}/?debug=1&lang=en`
+    const scenes: Record<string, Awaited<ReturnType<typeof sceneCounts>>> = {}
+    scenes.sample = await sceneCounts(page, base)
+    for (const n of [150, 1000, 3000]) scenes[`synthetic${n}`] = await sceneCounts(page, `${base}&synthetic=${n}`)
+    const emptyFrameMs = await meanFrameMs(page, `${base}&scene=empty`)
+    const hall1000FrameMs = await meanFrameMs(page, `${base}&synthetic=1000`)
+    const report = {
+      measuredAt: new Date().toISOString(),
+      sizes: size,
+      scenes,
+      frameTime: {
+        emptyMs: round(emptyFrameMs),
+        synthetic1000Ms: round(hall1000FrameMs),
+        ratio1000ToEmpty: round(hall1000FrameMs / emptyFrameMs, 2),
+      },
+      budgets: {
+        drawCallsSample: check(scenes.sample.drawCalls, 100),
+        drawCalls3000: check(scenes.synthetic3000.drawCalls, 100),
+        trianglesSample: check(scenes.sample.triangles, 400_000),
+        triangles3000: check(scenes.synthetic3000.triangles, 400_000),
+        drawCalls3000Vs150: check(round(scenes.synthetic3000.drawCalls / scenes.synthetic150.drawCalls, 3), 1.1),
+        initialJsGzipKB: check(size.initialJsGzipKB, 200),
+        totalGzipKB: check(size.totalGzipKB, 650),
+        dpr: check(Math.max(...Object.values(scenes).map((s) => s.dpr)), 2),
+      },
+    }
+    console.log(JSON.stringify(report, null, 2))
+    const failed = Object.entries(report.budgets).filter(([, b]) => !b.ok)
+    if (failed.length) {
+      console.error(`Over budget: ${failed.map(([name]) => name).join(', ')}`)
+      process.exitCode = 1
+    }
+  } finally {
+    await browser.close()
+    server.stop()
+  }
+}
+
+function check(value: number, limit: number) {
+  return { value, limit, ok: value <= limit }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

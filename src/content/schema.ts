@@ -1,0 +1,157 @@
+/** The one schema of a content pack: every JSON file of assets/content/<pack>/ is validated against it at load. */
+import { z } from 'zod'
+
+/** Zone ids are fixed: links (`?zone=`) and curated routes rely on them. */
+export const ZONE_IDS = [
+  'lobby',
+  'next-gen-it',
+  'ai',
+  'new-materials',
+  'new-energy',
+  'nev',
+  'high-end-equipment',
+  'smart-appliances',
+  'life-health',
+  'green-food',
+  'digital-creative',
+  'korea-pavilion',
+  'yrd',
+  'imported-goods',
+  'negotiation',
+] as const
+export type ZoneId = (typeof ZONE_IDS)[number]
+
+/** Zones that hold exhibitors' booths (the lobby and the negotiation area do not). */
+export const EXHIBITING_ZONE_IDS = ZONE_IDS.filter(
+  (id): id is Exclude<ZoneId, 'lobby' | 'negotiation'> => id !== 'lobby' && id !== 'negotiation',
+)
+
+export const LANGUAGES = ['zh-CN', 'en', 'ko'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty')
+/** Chinese and English are required everywhere; Korean where given. */
+export const localizedText = z.object({ 'zh-CN': nonEmpty, en: nonEmpty, ko: nonEmpty.optional() })
+export const localizedTextAll = z.object({ 'zh-CN': nonEmpty, en: nonEmpty, ko: nonEmpty })
+export type LocalizedText = z.infer<typeof localizedText>
+
+const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a7fd4')
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:30')
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2021-11-19')
+  // the pattern alone lets 2026-02-30 through
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`)
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d)
+  }, 'is not a calendar date')
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}, 'must be an IANA time zone such as Asia/Shanghai')
+
+export const eventSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: localizedTextAll,
+  shortName: localizedTextAll,
+  /** Convention days, inclusive, in the event's time zone. */
+  startDate: isoDate,
+  endDate: isoDate,
+  /** From 2022 on the convention opens on this day each year (press release: 每年9月20号). */
+  annualOpeningDay: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
+  venue: localizedTextAll,
+  city: localizedTextAll,
+  timeZone,
+  /** Where the convention's real figures come from. */
+  source: z.object({ title: nonEmpty, publishedOn: isoDate, publisher: nonEmpty }),
+})
+export type ExpoEvent = z.infer<typeof eventSchema>
+
+export const zoneSchema = z.object({
+  id: z.enum(ZONE_IDS),
+  name: localizedTextAll,
+  colour: hexColour,
+  description: localizedText,
+  /** Featured on a face of the lobby's magic cube. */
+  featured: z.boolean().default(false),
+})
+export type Zone = z.infer<typeof zoneSchema>
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
+export type Weekday = (typeof WEEKDAYS)[number]
+const hoursRange = z
+  .object({ from: hhmm, to: hhmm })
+  .refine((r) => r.from < r.to, { message: 'from must be before to', path: ['to'] })
+
+export const availabilitySchema = z.object({
+  timeZone,
+  /** Office hours per weekday in the exhibitor's time zone; a missing day is closed. */
+  weeklyHours: z.partialRecord(z.enum(WEEKDAYS), z.array(hoursRange).max(4)),
+  slotMinutes: z.union([z.literal(15), z.literal(30), z.literal(45), z.literal(60)]),
+  bufferMinutes: z.number().int().min(0).max(60).default(0),
+  /** How many negotiations the exhibitor staffs at once. */
+  parallelTables: z.number().int().min(1).max(10),
+  blackoutDates: z.array(isoDate).default([]),
+  modes: z.array(z.enum(['online', 'on-site'])).min(1).default(['online', 'on-site']),
+})
+export type Availability = z.infer<typeof availabilitySchema>
+
+export const BOOTH_SIZES = ['standard', 'large', 'island'] as const
+export type BoothSize = (typeof BOOTH_SIZES)[number]
+
+export const exhibitorSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'must be lower-case letters, digits and dashes (URL-safe)'),
+  name: localizedText,
+  zone: z.enum(EXHIBITING_ZONE_IDS as unknown as [string, ...string[]]),
+  /** Sample exhibitors are invented for the demo and say so in the booth panel. */
+  sample: z.boolean(),
+  boothSize: z.enum(BOOTH_SIZES),
+  description: localizedText,
+  products: z.array(localizedText).min(2).max(6),
+  /** ISO 3166 alpha-2 code, or a region code such as CN-SH. */
+  country: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be a code like CN, KR or CN-SH'),
+  /** Sub-section within a zone, e.g. a YRD province or the Hongqiao Pinhui corner. */
+  section: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  contact: z.object({
+    person: nonEmpty.optional(),
+    email: z.email('must be an e-mail address'),
+    phone: z.string().regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number').optional(),
+    website: z.url('must be a web address').optional(),
+  }),
+  availability: availabilitySchema,
+})
+export type Exhibitor = z.infer<typeof exhibitorSchema> & { zone: Exclude<ZoneId, 'lobby' | 'negotiation'> }
+
+/** The lobby's results wall: the convention's own figures from its results press release. */
+export const resultsSchema = z.object({
+  figures: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9-]+$/),
+        value: z.number(),
+        unit: localizedText,
+        label: localizedText,
+        /** The sentence of the press release the figure is taken from, verbatim. */
+        quote: nonEmpty,
+        /** The release words some figures loosely: 近1400 is 'nearly', 400多 / 超4亿 are 'more-than'. */
+        approx: z.enum(['nearly', 'more-than']).optional(),
+      }),
+    )
+    .min(4),
+  highlights: z.array(z.object({ text: localizedText, quote: nonEmpty })).default([]),
+})
+export type Results = z.infer<typeof resultsSchema>
+
+export const zonesFileSchema = z.array(zoneSchema)
+export const exhibitorsFileSchema = z.array(exhibitorSchema)
+
+export interface ContentPack {
+  event: ExpoEvent
+  zones: Zone[]
+  exhibitors: Exhibitor[]
+  results: Results
+}

@@ -1,0 +1,13 @@
+/** Mounts the app: the overlay paints at once, the 3D hall arrives as its own chunk. */
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import App from './App'
+import { bootExpo } from './state/boot'
+import './ui/overlay.css'
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)
+void bootExpo()

@@ -1,0 +1,79 @@
+/** Start-up: link parameters → content pack → floor plan → store, then keeps the URL in step with the visitor. */
+import { loadContentPack } from '../content/load'
+import { formatContentProblem } from '../content/load'
+import { generateSyntheticExhibitors } from '../content/synthetic'
+import type { ContentPack } from '../content/schema'
+import { computeFloorPlan } from '../plan/floorPlan'
+import { buildLinkSearch, parseLinkParams } from './linkParams'
+import { onStorageProblem } from './persistence'
+import { useExpoStore } from './store'
+
+export async function bootExpo(search = window.location.search): Promise<void> {
+  const { actions } = useExpoStore.getState()
+  const link = parseLinkParams(search)
+  const { savedLanguage } = useExpoStore.getState()
+  if (link.lang) actions.setLanguage(link.lang)
+  else if (savedLanguage) actions.setLanguage(savedLanguage)
+  else actions.setLanguage(preferredLanguage(), { save: false })
+  onStorageProblem((problem) =>
+    actions.notify(
+      problem.kind === 'corrupt'
+        ? { kind: 'error', key: 'notice.storageCorrupt', params: { key: problem.backupKey } }
+        : { kind: 'error', key: problem.kind === 'quota' ? 'notice.storageFull' : 'notice.storageUnavailable' },
+    ),
+  )
+  actions.setDebug(link.debug, link.emptyScene)
+  // Automated checks read the store behind the debug flag only.
+  if (link.debug) Object.assign(window, { __expoStore: useExpoStore })
+  for (const notice of link.notices) actions.notify({ kind: 'warning', key: notice.key, params: notice.params })
+
+  const loaded = await loadContentPack((done, total) => actions.setLoadProgress(done, total))
+  if (!loaded.ok) {
+    actions.setLoadError(loaded.problems.map(formatContentProblem).join('\n'))
+    return
+  }
+  let pack: ContentPack = loaded.pack
+  if (link.synthetic) {
+    pack = { ...pack, exhibitors: generateSyntheticExhibitors(link.synthetic, pack.zones) }
+    actions.notify({ kind: 'info', key: 'notice.synthetic', params: { count: link.synthetic } })
+  }
+  const plan = computeFloorPlan({ zones: pack.zones, exhibitors: pack.exhibitors })
+  actions.setContent(pack, plan, link.synthetic ?? null)
+
+  if (link.booth) {
+    if (pack.exhibitors.some((e) => e.id === link.booth)) actions.openBooth(link.booth)
+    else actions.notify({ kind: 'warning', key: 'notice.unknownBooth' })
+  } else if (link.zone && link.zone !== 'lobby') {
+    actions.goToZone(link.zone)
+  }
+  keepUrlInStep()
+}
+
+/** Before the languages issue the browser language picks only between Chinese and English. */
+function preferredLanguage() {
+  const browser = (navigator.languages ?? [navigator.language]).map((l) => l.toLowerCase())
+  const first = browser.find((l) => l.startsWith('zh') || l.startsWith('en') || l.startsWith('ko'))
+  if (first?.startsWith('en')) return 'en' as const
+  if (first?.startsWith('ko')) return 'ko' as const
+  return 'zh-CN' as const
+}
+
+let unsubscribeUrl: (() => void) | null = null
+
+/** Writes `?zone=`, `?booth=` and `?lang=` as the visitor moves; replaceState so Back leaves the hall, not every step. */
+function keepUrlInStep() {
+  unsubscribeUrl?.()
+  const write = () => {
+    const { currentZoneId, openBoothId, language } = useExpoStore.getState()
+    const next = buildLinkSearch(window.location.search, { zone: currentZoneId, booth: openBoothId, lang: language })
+    if (next !== window.location.search) {
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}${next}${window.location.hash}`)
+    }
+  }
+  write()
+  unsubscribeUrl = useExpoStore.subscribe(
+    (s) => [s.currentZoneId, s.openBoothId, s.language] as const,
+    write,
+    { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] },
+  )
+}

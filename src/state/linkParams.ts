@@ -1,0 +1,98 @@
+/** Reads and writes the link parameters (`?zone=`, `?booth=`, `?lang=`…): values are checked, never executed or echoed as HTML. */
+import { LANGUAGES, ZONE_IDS, type Language, type ZoneId } from '../content/schema'
+import type { MessageKey } from '../i18n/messages'
+
+export interface LinkNotice {
+  key: MessageKey
+  params?: Record<string, string>
+}
+
+export interface LinkParams {
+  zone?: ZoneId
+  /** Shape-checked only; whether the booth exists is known once the content is loaded. */
+  booth?: string
+  lang?: Language
+  debug: boolean
+  synthetic?: number
+  /** `?debug=1&scene=empty`: an empty canvas, the benchmark's yardstick. */
+  emptyScene: boolean
+  notices: LinkNotice[]
+}
+
+const EXHIBITOR_ID = /^[a-z0-9][a-z0-9-]{1,63}$/
+export const SYNTHETIC_RANGE = { min: 10, max: 3000 } as const
+/** Parameters we own; anything else (WeChat's `from=`, analytics tags) is left alone and kept in the URL. */
+const OWN_PARAMS = ['zone', 'booth', 'lang', 'debug', 'synthetic', 'scene'] as const
+
+/** Shows a bad value safely in a notice: short, printable, no markup characters. */
+export function describeBadValue(name: string, value: string): string {
+  const printable = value.replace(/[^\p{L}\p{N} _.,:/-]/gu, '').slice(0, 24)
+  return printable ? `${name}=${printable}` : name
+}
+
+export function parseLinkParams(search: string): LinkParams {
+  const query = new URLSearchParams(search)
+  const result: LinkParams = { debug: false, emptyScene: false, notices: [] }
+  const bad = (name: string, value: string, key: MessageKey = 'notice.badParam') =>
+    result.notices.push({ key, params: { param: describeBadValue(name, value) } })
+
+  const zone = query.get('zone')
+  if (zone !== null) {
+    if ((ZONE_IDS as readonly string[]).includes(zone)) result.zone = zone as ZoneId
+    else bad('zone', zone, 'notice.unknownZone')
+  }
+  const booth = query.get('booth')
+  if (booth !== null) {
+    if (EXHIBITOR_ID.test(booth)) result.booth = booth
+    else bad('booth', booth, 'notice.unknownBooth')
+  }
+  const lang = query.get('lang')
+  if (lang !== null) {
+    if ((LANGUAGES as readonly string[]).includes(lang)) result.lang = lang as Language
+    else bad('lang', lang, 'notice.badLanguage')
+  }
+  const debug = query.get('debug')
+  if (debug !== null) {
+    if (debug === '1' || debug === 'true') result.debug = true
+    else if (debug !== '0' && debug !== 'false') bad('debug', debug)
+  }
+  const synthetic = query.get('synthetic')
+  if (synthetic !== null) {
+    const count = /^\d{1,5}$/.test(synthetic) ? Number(synthetic) : NaN
+    if (count >= SYNTHETIC_RANGE.min && count <= SYNTHETIC_RANGE.max) result.synthetic = count
+    else bad('synthetic', synthetic, 'notice.badSynthetic')
+  }
+  const scene = query.get('scene')
+  if (scene !== null) {
+    if (scene === 'empty' && result.debug) result.emptyScene = true
+    else bad('scene', scene)
+  }
+  return result
+}
+
+export interface LinkLocation {
+  zone: ZoneId
+  booth: string | null
+  lang: Language
+}
+
+/**
+ * The query string for where the visitor is now: our own parameters rewritten, foreign ones kept,
+ * invalid values of ours dropped (they were reported when the page opened).
+ */
+export function buildLinkSearch(currentSearch: string, location: LinkLocation): string {
+  const query = new URLSearchParams(currentSearch)
+  const keep = new URLSearchParams()
+  for (const [name, value] of query) {
+    if (!(OWN_PARAMS as readonly string[]).includes(name)) keep.append(name, value)
+  }
+  const parsed = parseLinkParams(currentSearch)
+  keep.set('zone', location.zone)
+  if (location.booth) keep.set('booth', location.booth)
+  keep.set('lang', location.lang)
+  if (parsed.debug) keep.set('debug', '1')
+  if (parsed.synthetic) keep.set('synthetic', String(parsed.synthetic))
+  if (parsed.emptyScene) keep.set('scene', 'empty')
+  const text = keep.toString()
+  return text ? `?${text}` : ''
+}

@@ -1,0 +1,192 @@
+/** The app's one zustand store, split into slices by concern; components select narrowly. */
+import { create } from 'zustand'
+import { persist, subscribeWithSelector } from 'zustand/middleware'
+import type { ContentPack, Language, ZoneId } from '../content/schema'
+import type { FloorPlan, Point } from '../plan/types'
+import { visitorPersistOptions } from './persistence'
+
+export type ViewMode = 'overview' | 'walk'
+
+/** A request to move the camera; the scene's rig animates it. `nonce` makes a repeated request distinct. */
+export type CameraRequest =
+  | { kind: 'zone'; zoneId: ZoneId; nonce: number }
+  | { kind: 'booth'; exhibitorId: string; nonce: number }
+  | { kind: 'point'; point: Point; nonce: number }
+
+export interface Notice {
+  id: number
+  kind: 'info' | 'warning' | 'error'
+  /** Message key in the catalogue and its parameters: notices are translated when shown. */
+  key: string
+  params?: Record<string, string | number>
+}
+
+export type LoadState =
+  | { status: 'loading'; loaded: number; total: number }
+  | { status: 'ready' }
+  | { status: 'error'; message: string }
+
+interface ContentSlice {
+  load: LoadState
+  pack: ContentPack | null
+  plan: FloorPlan | null
+  /** Set when the hall is built from `?synthetic=N` instead of the pack's exhibitors. */
+  syntheticCount: number | null
+}
+
+interface UiSlice {
+  language: Language
+  /** The language the visitor chose (menu or link), kept for the next visit; null means follow the browser. */
+  savedLanguage: Language | null
+  mode: ViewMode
+  searchOpen: boolean
+  helpOpen: boolean
+  routePanelOpen: boolean
+  debug: boolean
+  /** Benchmark yardstick: draw an empty scene (`?debug=1&scene=empty`). */
+  emptyScene: boolean
+  notices: Notice[]
+  /** The first frame of the 3D hall has been drawn (loading screen goes away). */
+  hallReady: boolean
+}
+
+interface SelectionSlice {
+  hoveredBoothId: string | null
+  openBoothId: string | null
+  favourites: string[]
+  /** The exhibitor whose booking picker is open (issue: booking). */
+  bookingExhibitorId: string | null
+}
+
+interface TourSlice {
+  /** The zone the visitor is in or last flew to. */
+  currentZoneId: ZoneId
+  cameraRequest: CameraRequest | null
+}
+
+interface RouteSlice {
+  /** Stops of the route being built: exhibitor ids and zone ids, in order. */
+  routeStops: RouteStop[]
+}
+export type RouteStop = { kind: 'booth'; exhibitorId: string } | { kind: 'zone'; zoneId: ZoneId }
+
+export interface ExpoActions {
+  setLoadProgress(loaded: number, total: number): void
+  setContent(pack: ContentPack, plan: FloorPlan, syntheticCount: number | null): void
+  setLoadError(message: string): void
+  setLanguage(language: Language, options?: { save?: boolean }): void
+  setMode(mode: ViewMode): void
+  toggleMode(): void
+  setSearchOpen(open: boolean): void
+  setHelpOpen(open: boolean): void
+  setRoutePanelOpen(open: boolean): void
+  setDebug(debug: boolean, emptyScene?: boolean): void
+  notify(notice: Omit<Notice, 'id'>): void
+  dismissNotice(id: number): void
+  setHallReady(): void
+  hoverBooth(exhibitorId: string | null): void
+  openBooth(exhibitorId: string, options?: { fly?: boolean }): void
+  closeBooth(): void
+  toggleFavourite(exhibitorId: string): void
+  requestBooking(exhibitorId: string): void
+  closeBooking(): void
+  goToZone(zoneId: ZoneId): void
+  goToPoint(point: Point): void
+  /** Called by the scene when the camera enters another zone on foot. */
+  enterZone(zoneId: ZoneId): void
+  addStop(stop: RouteStop): void
+  removeStop(index: number): void
+}
+
+export type ExpoState = ContentSlice & UiSlice & SelectionSlice & TourSlice & RouteSlice & { actions: ExpoActions }
+
+let nextNoticeId = 1
+let nextNonce = 1
+
+const sameStop = (a: RouteStop, b: RouteStop) =>
+  a.kind === 'booth' ? b.kind === 'booth' && a.exhibitorId === b.exhibitorId : b.kind === 'zone' && a.zoneId === b.zoneId
+
+export const useExpoStore = create<ExpoState>()(
+  subscribeWithSelector(persist((set, get) => ({
+    load: { status: 'loading', loaded: 0, total: 1 },
+    pack: null,
+    plan: null,
+    syntheticCount: null,
+
+    language: 'zh-CN',
+    savedLanguage: null,
+    mode: 'overview',
+    searchOpen: false,
+    helpOpen: false,
+    routePanelOpen: false,
+    debug: false,
+    emptyScene: false,
+    notices: [],
+    hallReady: false,
+
+    hoveredBoothId: null,
+    openBoothId: null,
+    favourites: [],
+    bookingExhibitorId: null,
+
+    currentZoneId: 'lobby',
+    cameraRequest: null,
+
+    routeStops: [],
+
+    actions: {
+      setLoadProgress: (loaded, total) => set({ load: { status: 'loading', loaded, total } }),
+      setContent: (pack, plan, syntheticCount) => set({ pack, plan, syntheticCount, load: { status: 'ready' } }),
+      setLoadError: (message) => set({ load: { status: 'error', message } }),
+      setLanguage: (language, options) =>
+        set(options?.save === false ? { language } : { language, savedLanguage: language }),
+      setMode: (mode) => set({ mode }),
+      toggleMode: () => set({ mode: get().mode === 'walk' ? 'overview' : 'walk' }),
+      setSearchOpen: (searchOpen) => set({ searchOpen }),
+      setHelpOpen: (helpOpen) => set({ helpOpen }),
+      setRoutePanelOpen: (routePanelOpen) => set({ routePanelOpen }),
+      setDebug: (debug, emptyScene = false) => set({ debug, emptyScene }),
+      notify: (notice) => set({ notices: [...get().notices, { ...notice, id: nextNoticeId++ }].slice(-4) }),
+      dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+      setHallReady: () => set({ hallReady: true }),
+
+      hoverBooth: (hoveredBoothId) => {
+        if (get().hoveredBoothId !== hoveredBoothId) set({ hoveredBoothId })
+      },
+      openBooth: (exhibitorId, options) => {
+        const booth = get().plan?.booths.find((b) => b.exhibitorId === exhibitorId)
+        if (!booth) return
+        set({
+          openBoothId: exhibitorId,
+          currentZoneId: booth.zoneId,
+          cameraRequest: options?.fly === false ? get().cameraRequest : { kind: 'booth', exhibitorId, nonce: nextNonce++ },
+        })
+      },
+      closeBooth: () => set({ openBoothId: null, bookingExhibitorId: null }),
+      toggleFavourite: (exhibitorId) => {
+        const favourites = get().favourites
+        set({
+          favourites: favourites.includes(exhibitorId)
+            ? favourites.filter((id) => id !== exhibitorId)
+            : [...favourites, exhibitorId],
+        })
+      },
+      requestBooking: (exhibitorId) => set({ bookingExhibitorId: exhibitorId }),
+      closeBooking: () => set({ bookingExhibitorId: null }),
+      goToZone: (zoneId) => set({ currentZoneId: zoneId, openBoothId: null, cameraRequest: { kind: 'zone', zoneId, nonce: nextNonce++ } }),
+      goToPoint: (point) => set({ cameraRequest: { kind: 'point', point, nonce: nextNonce++ } }),
+      enterZone: (zoneId) => {
+        if (get().currentZoneId !== zoneId) set({ currentZoneId: zoneId })
+      },
+      addStop: (stop) => {
+        const stops = get().routeStops
+        if (stops.some((s) => sameStop(s, stop))) return
+        set({ routeStops: [...stops, stop] })
+      },
+      removeStop: (index) => set({ routeStops: get().routeStops.filter((_, i) => i !== index) }),
+    },
+  }), visitorPersistOptions<ExpoState>())),
+)
+
+/** All actions through one stable selector. */
+export const useExpoActions = () => useExpoStore((s) => s.actions)

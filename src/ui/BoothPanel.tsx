@@ -1,0 +1,127 @@
+/** The booth panel on the right: what the company makes, where it is from, how to talk to it. */
+import { useEffect, useRef } from 'react'
+import { localized, useTranslate } from '../i18n/translate'
+import { useExpoActions, useExpoStore } from '../state/store'
+import NegotiationHours from './NegotiationHours'
+import { countryName } from './countryName'
+
+export default function BoothPanel() {
+  const t = useTranslate()
+  const language = useExpoStore((s) => s.language)
+  const exhibitor = useExpoStore((s) => (s.openBoothId ? s.pack?.exhibitors.find((e) => e.id === s.openBoothId) : undefined))
+  const zone = useExpoStore((s) => (exhibitor ? s.pack?.zones.find((z) => z.id === exhibitor.zone) : undefined))
+  const favourite = useExpoStore((s) => (exhibitor ? s.favourites.includes(exhibitor.id) : false))
+  const inRoute = useExpoStore((s) =>
+    exhibitor ? s.routeStops.some((stop) => stop.kind === 'booth' && stop.exhibitorId === exhibitor.id) : false,
+  )
+  const actions = useExpoActions()
+  const heading = useRef<HTMLHeadingElement>(null)
+  const exhibitorId = exhibitor?.id
+  useEffect(() => {
+    // Move focus to the panel so screen readers announce it, and return it where it was on close.
+    if (!exhibitorId) return
+    const returnTo = document.activeElement as HTMLElement | null
+    heading.current?.focus({ preventScroll: true })
+    return () => {
+      if (returnTo && returnTo !== document.body && document.contains(returnTo)) returnTo.focus({ preventScroll: true })
+    }
+  }, [exhibitorId])
+  if (!exhibitor) return null
+  const name = localized(exhibitor.name, language)
+  return (
+    <aside className="side-panel booth-panel" aria-labelledby="booth-panel-title">
+      <header className="side-panel-header" style={{ borderTopColor: zone?.colour }}>
+        <div>
+          <p className="eyebrow">
+            <span className="swatch" style={{ background: zone?.colour }} aria-hidden="true" />
+            {zone && localized(zone.name, language)}
+          </p>
+          <h2 id="booth-panel-title" tabIndex={-1} ref={heading}>
+            {name}
+          </h2>
+          {language !== 'zh-CN' ? (
+            <p className="booth-alt-name" lang="zh-CN">{exhibitor.name['zh-CN']}</p>
+          ) : (
+            <p className="booth-alt-name" lang="en">{exhibitor.name.en}</p>
+          )}
+        </div>
+        <button type="button" className="icon-button" aria-label={t('booth.close')} onClick={() => actions.closeBooth()}>
+          ×
+        </button>
+      </header>
+      <div className="side-panel-body">
+        {exhibitor.sample && (
+          <p className="sample-mark" title={t('booth.sampleNote')}>
+            <strong>{t('booth.sample')}</strong> · {t('booth.sampleNote')}
+          </p>
+        )}
+        <dl className="facts">
+          <dt>{t('booth.zone')}</dt>
+          <dd>{zone && localized(zone.name, language)} · {t(`booth.size.${exhibitor.boothSize}`)}</dd>
+          <dt>{t('booth.country')}</dt>
+          <dd>{countryName(exhibitor.country, language)}</dd>
+        </dl>
+        <p className="booth-description">{localized(exhibitor.description, language)}</p>
+        <h3>{t('booth.products')}</h3>
+        <ul className="products">
+          {exhibitor.products.map((product) => (
+            <li key={product.en}>{localized(product, language)}</li>
+          ))}
+        </ul>
+        <h3>{t('booth.contact')}</h3>
+        <dl className="facts">
+          {exhibitor.contact.person && (
+            <>
+              <dt>{t('booth.contactPerson')}</dt>
+              <dd>{exhibitor.contact.person}</dd>
+            </>
+          )}
+          <dt>{t('booth.email')}</dt>
+          <dd>
+            <a href={`mailto:${exhibitor.contact.email}`}>{exhibitor.contact.email}</a>
+          </dd>
+          {exhibitor.contact.phone && (
+            <>
+              <dt>{t('booth.phone')}</dt>
+              <dd>
+                <a href={`tel:${exhibitor.contact.phone.replace(/[^+\d]/g, '')}`}>{exhibitor.contact.phone}</a>
+              </dd>
+            </>
+          )}
+          {exhibitor.contact.website && (
+            <>
+              <dt>{t('booth.website')}</dt>
+              <dd>
+                <a href={exhibitor.contact.website} target="_blank" rel="noopener noreferrer">
+                  {exhibitor.contact.website.replace(/^https?:\/\//, '')}
+                </a>
+              </dd>
+            </>
+          )}
+        </dl>
+        <h3>{t('booth.negotiation')}</h3>
+        <NegotiationHours availability={exhibitor.availability} />
+      </div>
+      <footer className="side-panel-actions">
+        <button type="button" className="button-primary" onClick={() => actions.requestBooking(exhibitor.id)}>
+          {t('booth.book')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={inRoute}
+          onClick={() => {
+            if (inRoute) return
+            actions.addStop({ kind: 'booth', exhibitorId: exhibitor.id })
+            actions.notify({ kind: 'info', key: 'route.added', params: { name } })
+          }}
+        >
+          {t(inRoute ? 'booth.inRoute' : 'booth.addToRoute')}
+        </button>
+        <button type="button" aria-pressed={favourite} onClick={() => actions.toggleFavourite(exhibitor.id)}>
+          {favourite ? '★ ' : '☆ '}
+          {t(favourite ? 'booth.unfavourite' : 'booth.favourite')}
+        </button>
+      </footer>
+    </aside>
+  )
+}

@@ -1,0 +1,47 @@
+/** The DOM overlay around the canvas: top bar, zone menu, minimap, panels, hints and notices. */
+import { useEffect } from 'react'
+import { useExpoStore } from '../state/store'
+import BoothPanel from './BoothPanel'
+import BookingDialog from './BookingDialog'
+import ContentErrorScreen from './ContentErrorScreen'
+import DebugOverlay from './DebugOverlay'
+import HelpDialog from './HelpDialog'
+import LoadingScreen from './LoadingScreen'
+import Minimap from './Minimap'
+import ModeSwitch from './ModeSwitch'
+import Notices from './Notices'
+import RoutePanel from './RoutePanel'
+import TopBar from './TopBar'
+import ZoneMenu from './ZoneMenu'
+import { useGlobalShortcuts } from './shortcuts'
+
+export default function Overlay() {
+  const status = useExpoStore((s) => s.load.status)
+  const language = useExpoStore((s) => s.language)
+  const debug = useExpoStore((s) => s.debug)
+  useGlobalShortcuts()
+  useEffect(() => {
+    document.documentElement.lang = language
+  }, [language])
+
+  if (status === 'error') return <ContentErrorScreen />
+  return (
+    <>
+      <TopBar />
+      {status === 'ready' && (
+        <>
+          <ZoneMenu />
+          <Minimap />
+          <ModeSwitch />
+          <BoothPanel />
+          <BookingDialog />
+          <RoutePanel />
+        </>
+      )}
+      <HelpDialog />
+      <Notices />
+      <LoadingScreen />
+      {debug && <DebugOverlay />}
+    </>
+  )
+}

@@ -1,0 +1,53 @@
+/** The slim top bar: event title, search, language, route and help. */
+import { LANGUAGES, type Language } from '../content/schema'
+import { localized, useTranslate } from '../i18n/translate'
+import { useExpoActions, useExpoStore } from '../state/store'
+import SearchBox from './SearchBox'
+
+const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'English', ko: '한국어' }
+
+export default function TopBar() {
+  const t = useTranslate()
+  const language = useExpoStore((s) => s.language)
+  const eventName = useExpoStore((s) => s.pack?.event.name)
+  const stopCount = useExpoStore((s) => s.routeStops.length)
+  const ready = useExpoStore((s) => s.load.status === 'ready')
+  const actions = useExpoActions()
+  return (
+    <header className="topbar">
+      <div className="topbar-title">
+        <span className="topbar-logo" aria-hidden="true" />
+        <div>
+          <h1>{t('app.title')}</h1>
+          <p>{eventName ? localized(eventName, language) : t('app.subtitle')}</p>
+        </div>
+      </div>
+      {ready && <SearchBox />}
+      <div className="topbar-actions">
+        <label className="topbar-language">
+          <span className="visually-hidden">{t('topbar.language')}</span>
+          <select
+            value={language}
+            aria-label={t('topbar.language')}
+            onChange={(e) => actions.setLanguage(e.target.value as Language)}
+          >
+            {LANGUAGES.map((lang) => (
+              <option key={lang} value={lang} lang={lang}>
+                {LANGUAGE_NAMES[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {ready && (
+          <button type="button" className="button-quiet" onClick={() => actions.setRoutePanelOpen(!useExpoStore.getState().routePanelOpen)}>
+            {t('topbar.routes')}
+            {stopCount > 0 && <span className="badge">{stopCount}</span>}
+          </button>
+        )}
+        <button type="button" className="button-quiet" onClick={() => actions.setHelpOpen(true)}>
+          {t('topbar.help')}
+        </button>
+      </div>
+    </header>
+  )
+}

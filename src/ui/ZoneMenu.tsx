@@ -1,0 +1,56 @@
+/** The zone menu on the left: every zone, the current one marked; choosing one flies there. */
+import { localized, useTranslate } from '../i18n/translate'
+import { useExpoActions, useExpoStore } from '../state/store'
+import { useShallow } from 'zustand/react/shallow'
+
+export default function ZoneMenu() {
+  const t = useTranslate()
+  const language = useExpoStore((s) => s.language)
+  const zones = useExpoStore((s) => s.pack?.zones ?? [])
+  const currentZoneId = useExpoStore((s) => s.currentZoneId)
+  const boothCounts = useExpoStore(
+    useShallow((s) => {
+      const counts: Record<string, number> = {}
+      for (const booth of s.plan?.booths ?? []) counts[booth.zoneId] = (counts[booth.zoneId] ?? 0) + 1
+      return counts
+    }),
+  )
+  const actions = useExpoActions()
+  return (
+    <nav className="zone-menu" aria-label={t('zones.menu')}>
+      <h2>{t('zones.menu')}</h2>
+      <ul>
+        {zones.map((zone) => (
+          <li key={zone.id} className="zone-menu-item">
+            <button
+              type="button"
+              className="zone-menu-go"
+              aria-current={zone.id === currentZoneId ? 'location' : undefined}
+              onClick={() => actions.goToZone(zone.id)}
+            >
+              <span className="swatch" style={{ background: zone.colour }} aria-hidden="true" />
+              <span className="zone-menu-name">{localized(zone.name, language)}</span>
+              {boothCounts[zone.id] ? (
+                <span className="zone-menu-count">{t('zones.boothCount', { count: boothCounts[zone.id] })}</span>
+              ) : null}
+            </button>
+            {zone.id !== 'lobby' && zone.id !== 'negotiation' && (
+              <button
+                type="button"
+                className="zone-menu-add"
+                aria-label={t('route.addZone', { zone: localized(zone.name, language) })}
+                title={t('route.addZone', { zone: localized(zone.name, language) })}
+                onClick={() => {
+                  actions.addStop({ kind: 'zone', zoneId: zone.id })
+                  actions.notify({ kind: 'info', key: 'route.added', params: { name: localized(zone.name, language) } })
+                }}
+              >
+                +
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}

@@ -1,0 +1,131 @@
+/** The walkable hall in real Chromium: rendering, zones, links, booths in 3D, search, walking. */
+import { expect, test } from '@playwright/test'
+import { booth, camera, cameraSettled, canvasColourCount, exhibitorName, openHall, watchConsole } from '../helpers/page'
+
+const ZONE_COUNT = 15
+
+test('the hall renders a lit, colourful scene, not a blank canvas, without console errors', async ({ page }) => {
+  const errors = watchConsole(page)
+  await openHall(page)
+  await expect(page.getByRole('progressbar')).toHaveCount(0)
+  expect(await canvasColourCount(page)).toBeGreaterThan(40)
+  expect(errors).toEqual([])
+})
+
+test('the zone menu lists all 15 zones and choosing one flies there and updates the URL', async ({ page }) => {
+  const errors = watchConsole(page)
+  await openHall(page)
+  const menu = page.getByRole('navigation', { name: 'Zones' })
+  await expect(menu.getByRole('listitem')).toHaveCount(ZONE_COUNT)
+  const before = await camera(page)
+  await menu.getByRole('button', { name: /^Korea National Pavilion/ }).click()
+  await expect(page).toHaveURL(/[?&]zone=korea-pavilion(&|$)/)
+  await expect(menu.getByRole('button', { name: /^Korea National Pavilion/ })).toHaveAttribute('aria-current', 'location')
+  await cameraSettled(page)
+  const after = await camera(page)
+  expect(Math.hypot(after.x - before.x, after.z - before.z)).toBeGreaterThan(10)
+  expect(errors).toEqual([])
+})
+
+test('a ?booth= link opens that booth’s panel, and Escape closes it', async ({ page }) => {
+  await openHall(page)
+  const id = await page.evaluate(() => (window as any).__expoStore.getState().pack.exhibitors[5].id)
+  const name = await exhibitorName(page, id)
+  await openHall(page, `booth=${id}`)
+  const panel = page.getByRole('complementary', { name })
+  await expect(panel).toBeVisible()
+  await expect(panel.getByText('Sample exhibitor', { exact: true })).toBeVisible()
+  await expect(panel.getByRole('button', { name: 'Book a negotiation' })).toBeVisible()
+  await expect(page).toHaveURL(new RegExp(`[?&]booth=${id}(&|$)`))
+  await page.keyboard.press('Escape')
+  await expect(panel).toHaveCount(0)
+  await expect(page).not.toHaveURL(/[?&]booth=/)
+})
+
+test('a malicious link parameter is ignored with a notice and never executed', async ({ page }) => {
+  let dialogs = 0
+  page.on('dialog', (dialog) => {
+    dialogs++
+    void dialog.dismiss()
+  })
+  await openHall(page, 'zone=<img src=x onerror=alert(1)>&booth=%22%3E%3Cscript%3Ealert(2)%3C/script%3E')
+  await expect(page.getByRole('status')).toContainText('zone that does not exist')
+  await expect(page.locator('img[src="x"]')).toHaveCount(0)
+  await expect(page).toHaveURL(/[?&]zone=lobby(&|$)/)
+  expect(dialogs).toBe(0)
+})
+
+test('clicking a booth in the 3D hall opens its panel', async ({ page }) => {
+  await openHall(page, 'zone=ai')
+  await cameraSettled(page)
+  const target = await page.evaluate(() => {
+    const debug = (window as any).__expoDebug
+    const store = (window as any).__expoStore.getState()
+    const { innerWidth, innerHeight } = window
+    // A booth well inside the viewport, clear of the zone menu, side panel and minimap.
+    return store.plan.booths
+      .filter((b: any) => b.zoneId === 'ai')
+      .map((b: any) => ({ id: b.exhibitorId, ...debug.boothScreenPosition(b.exhibitorId) }))
+      .find((p: any) => p.visible && p.x > 300 && p.x < innerWidth - 420 && p.y > 120 && p.y < innerHeight - 200)
+  })
+  expect(target, 'a booth of the AI zone is on screen').toBeTruthy()
+  await page.mouse.move(target.x, target.y)
+  await page.mouse.click(target.x, target.y)
+  const name = await exhibitorName(page, target.id)
+  await expect(page.getByRole('complementary', { name })).toBeVisible()
+})
+
+test('search finds an exhibitor by product, flies to the booth and opens its panel', async ({ page }) => {
+  await openHall(page)
+  const { id, product } = await page.evaluate(() => {
+    const exhibitor = (window as any).__expoStore.getState().pack.exhibitors.find((e: any) => e.zone === 'nev')
+    return { id: exhibitor.id, product: exhibitor.name.en }
+  })
+  const name = await exhibitorName(page, id)
+  const search = page.getByRole('combobox', { name: 'Search exhibitors, products or zones' })
+  await search.fill(product)
+  await page.getByRole('option', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().click()
+  await expect(page.getByRole('complementary', { name })).toBeVisible()
+  await cameraSettled(page)
+  const { front } = await booth(page, id)
+  const pose = await camera(page)
+  expect(Math.hypot(pose.x - front.x, pose.z - front.z)).toBeLessThan(40)
+})
+
+test('walk mode moves with the keyboard and a booth blocks the way', async ({ page }) => {
+  await openHall(page)
+  const id = await page.evaluate(() => (window as any).__expoStore.getState().plan.booths[0].exhibitorId)
+  await page.getByRole('button', { name: 'Walk', exact: true }).click()
+  await expect(page.getByRole('button', { name: 'Walk', exact: true })).toHaveAttribute('aria-pressed', 'true')
+  await cameraSettled(page)
+  const start = await camera(page)
+  expect(start.y).toBeLessThan(2.5)
+  await page.locator('canvas').first().focus().catch(() => undefined)
+  await page.keyboard.down('w')
+  await expect.poll(async () => Math.hypot((await camera(page)).x - start.x, (await camera(page)).z - start.z)).toBeGreaterThan(1)
+  await page.keyboard.up('w')
+
+  // Stand in front of a booth facing it, then keep walking into it: the camera stays outside its walls.
+  await page.evaluate((boothId) => (window as any).__expoStore.getState().actions.openBooth(boothId, { fly: true }), id)
+  await cameraSettled(page)
+  await page.keyboard.press('Escape')
+  const { rect } = await booth(page, id)
+  await page.keyboard.down('w')
+  await page.waitForTimeout(2500)
+  await page.keyboard.up('w')
+  const end = await camera(page)
+  const inside = end.x > rect.x && end.x < rect.x + rect.width && end.z > rect.z && end.z < rect.z + rect.depth
+  expect(inside, `camera at ${end.x.toFixed(2)},${end.z.toFixed(2)} must stay outside booth ${JSON.stringify(rect)}`).toBe(false)
+})
+
+test('a broken content pack shows which file, entry and field instead of a blank hall', async ({ page }) => {
+  await page.route('**/assets/content/wmc2021/exhibitors/ai.json*', async (route) => {
+    const response = await route.fetch()
+    const body = await response.text()
+    await route.fulfill({ response, body: body.replace(/"slotMinutes":\s*\d+/, '"slotMinutes": 20') })
+  })
+  await page.goto('/?lang=en')
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('exhibitors/ai.json')
+  await expect(alert).toContainText('availability.slotMinutes')
+})
