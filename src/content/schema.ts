@@ -46,6 +46,8 @@ const isoDate = z
     return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d)
   }, 'is not a calendar date')
 const timeZone = z.string().refine((tz) => {
+  // ICU also accepts legacy abbreviations such as CST, which is ambiguous (China or US Central)
+  if (tz !== 'UTC' && !/^[A-Za-z]+\/[A-Za-z0-9_+\-/]+$/.test(tz)) return false
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz })
     return true
@@ -85,7 +87,7 @@ export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
 export type Weekday = (typeof WEEKDAYS)[number]
 const hoursRange = z
   .object({ from: hhmm, to: hhmm })
-  .refine((r) => r.from < r.to, { message: 'from must be before to', path: ['to'] })
+  .refine((r) => r.from < r.to, { message: 'must be later than from', path: ['to'] })
 
 export const availabilitySchema = z.object({
   timeZone,

@@ -1,0 +1,377 @@
+/** Turns the JSON files of a content pack into one validated ContentPack, naming every problem by file, entry and field. */
+import type { z } from 'zod'
+import {
+  EXHIBITING_ZONE_IDS,
+  WEEKDAYS,
+  ZONE_IDS,
+  eventSchema,
+  exhibitorSchema,
+  resultsSchema,
+  zoneSchema,
+  type ContentPack,
+  type Exhibitor,
+  type ExpoEvent,
+  type Results,
+  type Zone,
+  type ZoneId,
+} from './schema'
+
+export interface ContentProblem {
+  /** Pack-relative path, e.g. `exhibitors/ai.json`. */
+  file: string
+  /** The item within the file, e.g. `#3 "hefei-xinheng-microelectronics"` (0-based like the JSON array), or `(file)`. */
+  entry: string
+  /** Dotted path within the entry, e.g. `availability.slotMinutes`; empty when the whole entry or file is meant. */
+  field: string
+  message: string
+}
+
+export type ContentPackResult = { ok: true; pack: ContentPack } | { ok: false; problems: ContentProblem[] }
+
+/** The cube in the lobby has six faces, one per featured zone. */
+export const FEATURED_ZONE_COUNT = 6
+
+export const exhibitorFileOf = (zone: string): string => `exhibitors/${zone}.json`
+
+/** Every file a pack must contain; other files (e.g. media, routes) are ignored by validation. */
+export const REQUIRED_PACK_FILES: readonly string[] = [
+  'event.json',
+  'zones.json',
+  'results.json',
+  ...EXHIBITING_ZONE_IDS.map(exhibitorFileOf),
+]
+
+const FILE = '(file)'
+
+/** `['availability', 'weeklyHours', 'mon', 1, 'to']` → `availability.weeklyHours.mon[1].to` */
+function fieldPath(path: readonly PropertyKey[]): string {
+  let out = ''
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`
+    else out += out ? `.${String(key)}` : String(key)
+  }
+  return out
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined
+    v = (v as Record<PropertyKey, unknown>)[key]
+  }
+  return v
+}
+
+function show(v: unknown): string {
+  if (v === undefined) return 'nothing'
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'a list'
+  if (typeof v === 'object') return 'an object'
+  const s = JSON.stringify(v)
+  return s.length > 40 ? `${s.slice(0, 37)}…` : s
+}
+
+function orList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+}
+
+/** zod's default wording ("Invalid input: expected …") is for developers; schema-authored messages are kept as they are. */
+const ZOD_DEFAULT = /^(Invalid|Too small|Too big|Unrecognized key)/
+
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  if (!ZOD_DEFAULT.test(issue.message)) return issue.message
+  switch (issue.code) {
+    case 'invalid_type':
+      if (value === undefined) return 'is missing'
+      return `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}, not ${show(value)}`
+    case 'invalid_value':
+      return `must be ${orList(issue.values.map((v) => show(v)))}, not ${show(value)}`
+    case 'invalid_union': {
+      // a union of literals (slotMinutes) reads best as the list of allowed values
+      const alternatives = issue.errors.flat()
+      if (alternatives.length > 0 && alternatives.every((e) => e.code === 'invalid_value')) {
+        const allowed = alternatives.flatMap((e) => (e.code === 'invalid_value' ? e.values : []))
+        return `must be ${orList(allowed.map((v) => show(v)))}, not ${show(value)}`
+      }
+      return `does not match any allowed form (found ${show(value)})`
+    }
+    case 'too_small':
+      if (issue.origin === 'array') return `must have at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`
+      if (issue.origin === 'string') return 'must not be empty'
+      return `must be at least ${issue.minimum}, not ${show(value)}`
+    case 'too_big':
+      if (issue.origin === 'array') return `must have at most ${issue.maximum} items`
+      if (issue.origin === 'string') return `must be at most ${issue.maximum} characters long`
+      return `must be at most ${issue.maximum}, not ${show(value)}`
+    case 'unrecognized_keys': {
+      const keys = `has unknown key${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+      return issue.path[issue.path.length - 1] === 'weeklyHours' ? `${keys}; days are ${WEEKDAYS.join(', ')}` : keys
+    }
+    case 'invalid_format':
+      if (issue.format === 'regex' && issue.pattern === '/^[a-z0-9-]+$/')
+        return `must be lower-case letters, digits and dashes, not ${show(value)}`
+      return `is not in the expected format (${issue.format}), found ${show(value)}`
+    default:
+      return issue.message
+  }
+}
+
+/** One line per problem: `exhibitors/ai.json › #3 "hefei-xinchip" › availability.slotMinutes: must be 15, 30, 45 or 60, not 20` */
+export function formatContentProblem(p: ContentProblem): string {
+  return `${p.file} › ${p.entry}${p.field ? ` › ${p.field}` : ''}: ${p.message}`
+}
+
+function entryName(index: number, raw: unknown, label = ''): string {
+  const id = raw !== null && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined
+  const prefix = label ? `${label} #${index}` : `#${index}`
+  return typeof id === 'string' && id.trim() ? `${prefix} "${id}"` : prefix
+}
+
+/** Collects problems, keeping only the first per field so one bad value does not produce a cascade of lines. */
+class ProblemList {
+  readonly items: ContentProblem[] = []
+  private readonly seen = new Set<string>()
+  add(file: string, entry: string, field: string, message: string): void {
+    const key = `${file}\u0000${entry}\u0000${field}`
+    if (this.seen.has(key)) return
+    this.seen.add(key)
+    this.items.push({ file, entry, field, message })
+  }
+  /** `entryOf` splits a zod path into the entry it belongs to and the rest, which becomes the field. */
+  addZod(
+    file: string,
+    error: z.ZodError,
+    raw: unknown,
+    entryOf: (path: readonly PropertyKey[]) => { entry: string; rest: readonly PropertyKey[] },
+  ): void {
+    for (const issue of error.issues) {
+      const { entry, rest } = entryOf(issue.path)
+      this.add(file, entry, fieldPath(rest), describeIssue(issue, valueAt(raw, issue.path)))
+    }
+  }
+}
+
+const wholeFile = (path: readonly PropertyKey[]) => ({ entry: FILE, rest: path })
+
+/** Parses an array file entry by entry, so a bad entry does not hide the good ones from the cross-file rules. */
+function parseArrayFile<T>(
+  problems: ProblemList,
+  file: string,
+  raw: unknown,
+  schema: z.ZodType<T>,
+): { index: number; raw: unknown; value: T | undefined }[] {
+  if (!Array.isArray(raw)) {
+    problems.add(file, FILE, '', `must be a list of entries, not ${show(raw)}`)
+    return []
+  }
+  return raw.map((item, index) => {
+    const parsed = schema.safeParse(item)
+    if (!parsed.success) {
+      problems.addZod(file, parsed.error, item, (path) => ({ entry: entryName(index, item), rest: path }))
+    }
+    return { index, raw: item, value: parsed.success ? parsed.data : undefined }
+  })
+}
+
+function minutes(hhmm: string): number {
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
+}
+
+/** Office hours the booking rules rely on: at least one open day, no overlapping ranges, each range fits a slot. */
+function checkOfficeHours(problems: ProblemList, file: string, entry: string, ex: Exhibitor): void {
+  const { weeklyHours, slotMinutes } = ex.availability
+  const openDays = WEEKDAYS.filter((d) => (weeklyHours[d]?.length ?? 0) > 0)
+  if (openDays.length === 0) {
+    problems.add(file, entry, 'availability.weeklyHours', 'has no office hours on any day, so no talk can be booked')
+    return
+  }
+  for (const day of openDays) {
+    const ranges = weeklyHours[day] ?? []
+    ranges.forEach((r, i) => {
+      const field = `availability.weeklyHours.${day}[${i}]`
+      if (minutes(r.to) - minutes(r.from) < slotMinutes) {
+        problems.add(file, entry, field, `${r.from}–${r.to} is shorter than one ${slotMinutes}-minute slot`)
+      }
+      const clash = ranges.find((o, j) => j !== i && r.from < o.to && o.from < r.to)
+      if (clash) problems.add(file, entry, field, `${r.from}–${r.to} overlaps ${clash.from}–${clash.to}`)
+    })
+  }
+}
+
+function daysInMonth(month: number): number {
+  return new Date(Date.UTC(2024, month, 0)).getUTCDate() // a leap year, so 29 February is allowed
+}
+
+/**
+ * Validates a pack given as `{ 'event.json': …, 'zones.json': …, 'results.json': …, 'exhibitors/<zone>.json': … }`
+ * of already-parsed JSON values: the schema, then the rules that span files.
+ */
+export function validateContentPack(files: Record<string, unknown>): ContentPackResult {
+  const problems = new ProblemList()
+  for (const required of REQUIRED_PACK_FILES) {
+    if (!(required in files)) problems.add(required, FILE, '', 'file is missing from the content pack')
+  }
+  const has = (file: string) => file in files
+
+  // event.json
+  let event: ExpoEvent | undefined
+  if (has('event.json')) {
+    const raw = files['event.json']
+    const parsed = eventSchema.safeParse(raw)
+    if (parsed.success) {
+      event = parsed.data
+      if (event.startDate > event.endDate) {
+        problems.add('event.json', FILE, 'endDate', `${event.endDate} is before the start date ${event.startDate}`)
+      }
+      const { month, day } = event.annualOpeningDay
+      if (day > daysInMonth(month)) {
+        problems.add('event.json', FILE, 'annualOpeningDay.day', `month ${month} has no day ${day}`)
+      }
+    } else problems.addZod('event.json', parsed.error, raw, wholeFile)
+  }
+
+  // zones.json: every zone exactly once, six of them on the cube
+  const zones = new Map<ZoneId, Zone>()
+  if (has('zones.json')) {
+    const firstAt = new Map<string, number>()
+    let featured = 0
+    for (const { index, raw, value } of parseArrayFile(problems, 'zones.json', files['zones.json'], zoneSchema)) {
+      const id = (raw as { id?: unknown } | null)?.id
+      if (typeof id === 'string') {
+        const first = firstAt.get(id)
+        if (first !== undefined) {
+          problems.add('zones.json', entryName(index, raw), 'id', `zone "${id}" is listed twice (first at #${first})`)
+          continue
+        }
+        firstAt.set(id, index)
+      }
+      if (value) {
+        zones.set(value.id, value)
+        if (value.featured) featured++
+      }
+    }
+    const listed = new Set(firstAt.keys())
+    for (const id of ZONE_IDS) {
+      if (!listed.has(id)) problems.add('zones.json', FILE, '', `zone "${id}" is missing (every zone id must appear once)`)
+    }
+    if (Array.isArray(files['zones.json']) && featured !== FEATURED_ZONE_COUNT && zones.size === firstAt.size) {
+      problems.add('zones.json', FILE, 'featured', `${featured} zones are featured; the lobby cube needs exactly ${FEATURED_ZONE_COUNT}`)
+    }
+  }
+
+  // exhibitors/<zone>.json: right zone per file, ids unique across files
+  const exhibitors: Exhibitor[] = []
+  const idAt = new Map<string, string>()
+  for (const file of Object.keys(files).filter((f) => f.startsWith('exhibitors/'))) {
+    const zone = /^exhibitors\/([^/]+)\.json$/.exec(file)?.[1]
+    if (!zone || !(EXHIBITING_ZONE_IDS as readonly string[]).includes(zone)) {
+      const why = zone && (ZONE_IDS as readonly string[]).includes(zone) ? `zone "${zone}" has no booths` : 'no such zone'
+      problems.add(file, FILE, '', `${why}; exhibitor files are named after an exhibiting zone: ${EXHIBITING_ZONE_IDS.join(', ')}`)
+    }
+  }
+  for (const zone of EXHIBITING_ZONE_IDS) {
+    const file = exhibitorFileOf(zone)
+    if (!has(file)) continue
+    for (const { index, raw, value } of parseArrayFile(problems, file, files[file], exhibitorSchema)) {
+      const entry = entryName(index, raw)
+      const rawZone = (raw as { zone?: unknown } | null)?.zone
+      if (typeof rawZone === 'string' && rawZone !== zone && (EXHIBITING_ZONE_IDS as readonly string[]).includes(rawZone)) {
+        problems.add(file, entry, 'zone', `is "${rawZone}" but the entry is in ${file}; move it to ${exhibitorFileOf(rawZone)} or fix the zone`)
+      }
+      const id = (raw as { id?: unknown } | null)?.id
+      if (typeof id === 'string') {
+        const first = idAt.get(id)
+        if (first) problems.add(file, entry, 'id', `duplicate id "${id}", already used by ${first}`)
+        else idAt.set(id, `${file} #${index}`)
+      }
+      if (value) {
+        const ex = value as Exhibitor
+        checkOfficeHours(problems, file, entry, ex)
+        exhibitors.push(ex)
+      }
+    }
+  }
+
+  // results.json
+  let results: Results | undefined
+  if (has('results.json')) {
+    const raw = files['results.json']
+    const parsed = resultsSchema.safeParse(raw)
+    const entryOf = (path: readonly PropertyKey[]) => {
+      const [list, index] = path
+      if ((list === 'figures' || list === 'highlights') && typeof index === 'number') {
+        return { entry: entryName(index, valueAt(raw, [list, index]), list), rest: path.slice(2) }
+      }
+      return wholeFile(path)
+    }
+    if (parsed.success) {
+      results = parsed.data
+      const seen = new Set<string>()
+      results.figures.forEach((f, i) => {
+        if (seen.has(f.id)) problems.add('results.json', entryName(i, f, 'figures'), 'id', `duplicate figure id "${f.id}"`)
+        seen.add(f.id)
+      })
+    } else problems.addZod('results.json', parsed.error, raw, entryOf)
+  }
+
+  if (problems.items.length > 0 || !event || !results) return { ok: false, problems: problems.items }
+  return {
+    ok: true,
+    pack: {
+      event,
+      zones: ZONE_IDS.map((id) => zones.get(id)).filter((z): z is Zone => z !== undefined),
+      exhibitors,
+      results,
+    },
+  }
+}
+
+const PACK_ROOT = '/assets/content/wmc2021/'
+
+/**
+ * Browser loader: each JSON file is its own lazy chunk, fetched in parallel with progress, then validated.
+ * `import.meta.glob` is rewritten by Vite (and Vitest); Node scripts such as content-check never call this.
+ */
+export async function loadContentPack(onProgress?: (loaded: number, total: number) => void): Promise<ContentPackResult> {
+  // Served as real JSON files (not JS modules) so a syntax error is reported with its file name,
+  // and the files can be cached and swapped without a rebuild of the app.
+  const urls = import.meta.glob<string>('/assets/content/wmc2021/**/*.json', { query: '?url', import: 'default', eager: true })
+  const entries = Object.entries(urls)
+  const total = entries.length
+  let loaded = 0
+  onProgress?.(0, total)
+  const files: Record<string, unknown> = {}
+  const loadProblems: ContentProblem[] = []
+  await Promise.all(
+    entries.map(async ([path, url]) => {
+      const file = path.slice(PACK_ROOT.length)
+      try {
+        const response = await fetch(url)
+        if (!response.ok) throw new Error(`HTTP ${response.status}`)
+        const text = await response.text()
+        try {
+          files[file] = JSON.parse(text)
+        } catch (error) {
+          loadProblems.push({ file, entry: FILE, field: '', message: `is not valid JSON: ${(error as Error).message}` })
+        }
+      } catch (error) {
+        loadProblems.push({ file, entry: FILE, field: '', message: `could not be loaded: ${(error as Error).message}` })
+      }
+      onProgress?.(++loaded, total)
+    }),
+  )
+  const result = validateContentPack(files)
+  if (loadProblems.length === 0) return result
+  const failed = new Set(loadProblems.map((p) => p.file))
+  const rest = result.ok ? [] : result.problems.filter((p) => !failed.has(p.file))
+  return { ok: false, problems: [...loadProblems, ...rest] }
+}

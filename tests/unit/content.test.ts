@@ -1,0 +1,351 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, relative, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it, vi } from 'vitest'
+import {
+  formatContentProblem,
+  loadContentPack,
+  validateContentPack,
+  type ContentPackResult,
+  type ContentProblem,
+} from '../../src/content/load'
+import { EXHIBITING_ZONE_IDS, LANGUAGES, ZONE_IDS, exhibitorSchema, type ContentPack } from '../../src/content/schema'
+import { generateSyntheticExhibitors } from '../../src/content/synthetic'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const PACK_DIR = join(ROOT, 'assets/content/wmc2021')
+
+function readPack(dir: string): Record<string, unknown> {
+  const walk = (d: string): string[] =>
+    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]))
+  return Object.fromEntries(
+    walk(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => [relative(dir, f).split(sep).join('/'), JSON.parse(readFileSync(f, 'utf8'))]),
+  )
+}
+
+const REAL_FILES = readPack(PACK_DIR)
+/** A deep copy of the real pack's files, to break one thing at a time. */
+const copyOfPack = (): Record<string, any> => structuredClone(REAL_FILES)
+
+function realPack(): ContentPack {
+  const result = validateContentPack(REAL_FILES)
+  if (!result.ok) throw new Error(result.problems.map(formatContentProblem).join('\n'))
+  return result.pack
+}
+
+function problemsOf(result: ContentPackResult): ContentProblem[] {
+  expect(result.ok).toBe(false)
+  return result.ok ? [] : result.problems
+}
+
+describe('the wmc2021 content pack', () => {
+  it('validates against the schema and the cross-file rules', () => {
+    const result = validateContentPack(REAL_FILES)
+    expect(result.ok ? [] : result.problems.map(formatContentProblem)).toEqual([])
+  })
+
+  it('lists all 15 zones in ZONE_IDS order, each named in Chinese, English and Korean', () => {
+    const { zones } = realPack()
+    expect(zones.map((z) => z.id)).toEqual([...ZONE_IDS])
+    for (const zone of zones) for (const lang of LANGUAGES) expect(zone.name[lang], `${zone.id} ${lang}`).toMatch(/\S/)
+    expect(new Set(zones.map((z) => z.colour.toLowerCase())).size).toBe(zones.length)
+  })
+
+  it('features the six cube zones', () => {
+    const featured = realPack().zones.filter((z) => z.featured).map((z) => z.id)
+    expect(featured.sort()).toEqual(['ai', 'high-end-equipment', 'life-health', 'nev', 'new-energy', 'next-gen-it'])
+  })
+
+  it('has at least 150 exhibitors and at least 6 in every exhibiting zone, all marked as sample data', () => {
+    const { exhibitors } = realPack()
+    expect(exhibitors.length).toBeGreaterThanOrEqual(150)
+    for (const zone of EXHIBITING_ZONE_IDS) {
+      expect(exhibitors.filter((e) => e.zone === zone).length, zone).toBeGreaterThanOrEqual(6)
+    }
+    expect(exhibitors.every((e) => e.sample)).toBe(true)
+  })
+
+  it('gives every exhibitor a unique, URL-safe id and an e-mail address at a reserved example domain', () => {
+    const { exhibitors } = realPack()
+    const ids = exhibitors.map((e) => e.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const id of ids) expect(encodeURIComponent(id)).toBe(id)
+    for (const e of exhibitors) expect(e.contact.email, e.id).toMatch(/@([a-z0-9-]+\.)*example\.(com|net|org)$/)
+  })
+
+  it('gives Korea pavilion exhibitors Korean names and Seoul office hours', () => {
+    const korea = realPack().exhibitors.filter((e) => e.zone === 'korea-pavilion')
+    for (const e of korea) {
+      expect(e.name.ko, e.id).toMatch(/[\uac00-\ud7a3]/)
+      expect(e.country).toBe('KR')
+      expect(e.availability.timeZone).toBe('Asia/Seoul')
+    }
+  })
+
+  it('splits the YRD area into Shanghai, Jiangsu and Zhejiang sections', () => {
+    const yrd = realPack().exhibitors.filter((e) => e.zone === 'yrd')
+    const country = { shanghai: 'CN-SH', jiangsu: 'CN-JS', zhejiang: 'CN-ZJ' } as const
+    for (const [section, code] of Object.entries(country)) {
+      const inSection = yrd.filter((e) => e.section === section)
+      expect(inSection.length, section).toBeGreaterThanOrEqual(3)
+      expect(inSection.every((e) => e.country === code)).toBe(true)
+    }
+    expect(yrd.every((e) => e.section && e.section in country)).toBe(true)
+  })
+
+  it('covers the five NEV chain links and has a Hongqiao Pinhui corner', () => {
+    const { exhibitors } = realPack()
+    const nevText = exhibitors.filter((e) => e.zone === 'nev').map((e) => e.description['zh-CN']).join('\n')
+    for (const link of ['整车集成', '智能网联', '动力电池', '电驱电控', '氢燃料电池']) expect(nevText).toContain(link)
+    expect(exhibitors.filter((e) => e.section === 'hongqiao-pinhui').length).toBeGreaterThanOrEqual(3)
+  })
+
+  it("shows the convention's real results: 703 projects worth 5821.8 亿元, each number found in its quote", () => {
+    const { results } = realPack()
+    const value = (id: string) => results.figures.find((f) => f.id === id)?.value
+    expect(value('projects-total')).toBe(703)
+    expect(value('investment-total')).toBe(5821.8)
+    for (const f of results.figures) expect(f.quote, f.id).toContain(String(f.value))
+    expect(results.highlights.length).toBeGreaterThanOrEqual(4)
+  })
+})
+
+describe('validateContentPack on a broken pack', () => {
+  it('names file, entry and field of a bad slot length', () => {
+    const files = copyOfPack()
+    const entry = files['exhibitors/ai.json'][3]
+    entry.availability.slotMinutes = 20
+    const problems = problemsOf(validateContentPack(files))
+    expect(problems).toEqual([
+      {
+        file: 'exhibitors/ai.json',
+        entry: `#3 "${entry.id}"`,
+        field: 'availability.slotMinutes',
+        message: 'must be 15, 30, 45 or 60, not 20',
+      },
+    ])
+    expect(formatContentProblem(problems[0])).toBe(
+      `exhibitors/ai.json › #3 "${entry.id}" › availability.slotMinutes: must be 15, 30, 45 or 60, not 20`,
+    )
+  })
+
+  it('reports a zone missing from zones.json by its id', () => {
+    const files = copyOfPack()
+    files['zones.json'] = files['zones.json'].filter((z: { id: string }) => z.id !== 'green-food')
+    const problems = problemsOf(validateContentPack(files))
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatchObject({ file: 'zones.json', entry: '(file)' })
+    expect(problems[0].message).toContain('"green-food"')
+  })
+
+  it('reports a zone listed twice', () => {
+    const files = copyOfPack()
+    files['zones.json'].push(structuredClone(files['zones.json'][2]))
+    const [problem] = problemsOf(validateContentPack(files))
+    expect(problem).toMatchObject({ file: 'zones.json', entry: '#15 "ai"', field: 'id' })
+  })
+
+  it('insists on exactly six featured zones for the cube', () => {
+    const files = copyOfPack()
+    files['zones.json'][0].featured = true
+    const [problem] = problemsOf(validateContentPack(files))
+    expect(problem).toMatchObject({ file: 'zones.json', entry: '(file)', field: 'featured' })
+  })
+
+  it('names both places of an id used twice across files', () => {
+    const files = copyOfPack()
+    const original = files['exhibitors/ai.json'][0].id
+    files['exhibitors/nev.json'][4].id = original
+    const [problem] = problemsOf(validateContentPack(files))
+    expect(problem).toMatchObject({ file: 'exhibitors/nev.json', entry: `#4 "${original}"`, field: 'id' })
+    expect(problem.message).toContain('exhibitors/ai.json #0')
+  })
+
+  it('reports an exhibitor filed under the wrong zone', () => {
+    const files = copyOfPack()
+    const entry = files['exhibitors/green-food.json'][2]
+    entry.zone = 'nev'
+    const [problem] = problemsOf(validateContentPack(files))
+    expect(problem).toMatchObject({ file: 'exhibitors/green-food.json', entry: `#2 "${entry.id}"`, field: 'zone' })
+    expect(problem.message).toContain('exhibitors/nev.json')
+  })
+
+  it('reports a missing required file by name', () => {
+    const files = copyOfPack()
+    delete files['exhibitors/yrd.json']
+    delete files['results.json']
+    const problems = problemsOf(validateContentPack(files))
+    expect(problems.map((p) => p.file).sort()).toEqual(['exhibitors/yrd.json', 'results.json'])
+    expect(problems.every((p) => p.entry === '(file)' && /missing/.test(p.message))).toBe(true)
+  })
+
+  it('rejects an exhibitor file for a zone without booths', () => {
+    const files = copyOfPack()
+    files['exhibitors/lobby.json'] = []
+    const [problem] = problemsOf(validateContentPack(files))
+    expect(problem).toMatchObject({ file: 'exhibitors/lobby.json', entry: '(file)' })
+  })
+
+  it('rejects a file that is not a list', () => {
+    const files = copyOfPack()
+    files['exhibitors/ai.json'] = { exhibitors: [] }
+    const [problem] = problemsOf(validateContentPack(files))
+    expect(problem).toMatchObject({ file: 'exhibitors/ai.json', entry: '(file)', field: '' })
+  })
+
+  it('rejects overlapping office hours and unknown weekdays', () => {
+    const files = copyOfPack()
+    const entry = files['exhibitors/life-health.json'][1]
+    entry.availability.weeklyHours = {
+      mon: [
+        { from: '09:00', to: '12:00' },
+        { from: '11:00', to: '13:00' },
+      ],
+      mondy: [{ from: '09:00', to: '12:00' }],
+    }
+    const problems = problemsOf(validateContentPack(files))
+    expect(problems).toContainEqual(
+      expect.objectContaining({ entry: `#1 "${entry.id}"`, field: 'availability.weeklyHours', message: expect.stringContaining('"mondy"') }),
+    )
+    entry.availability.weeklyHours = { mon: [{ from: '09:00', to: '12:00' }, { from: '11:00', to: '13:00' }] }
+    const overlap = problemsOf(validateContentPack(files))
+    expect(overlap[0]).toMatchObject({ field: 'availability.weeklyHours.mon[0]', message: '09:00–12:00 overlaps 11:00–13:00' })
+  })
+
+  it('explains a missing field and a wrong type in plain words', () => {
+    const files = copyOfPack()
+    delete files['exhibitors/ai.json'][0].country
+    files['results.json'].figures[2].value = '399'
+    const problems = problemsOf(validateContentPack(files)).map(formatContentProblem)
+    expect(problems).toContainEqual(expect.stringMatching(/^exhibitors\/ai\.json › #0 "[a-z-]+" › country: is missing$/))
+    expect(problems).toContain('results.json › figures #2 "signed-projects" › value: must be a number, not "399"')
+  })
+
+  it('rejects an event that ends before it starts', () => {
+    const files = copyOfPack()
+    files['event.json'].endDate = '2021-11-01'
+    const [problem] = problemsOf(validateContentPack(files))
+    expect(problem).toMatchObject({ file: 'event.json', entry: '(file)', field: 'endDate' })
+  })
+})
+
+describe('generateSyntheticExhibitors', () => {
+  const zones = realPack().zones
+
+  it.each([10, 150, 1000, 3000])('makes exactly %i valid, uniquely named booths', (count) => {
+    const exhibitors = generateSyntheticExhibitors(count, zones)
+    expect(exhibitors).toHaveLength(count)
+    expect(new Set(exhibitors.map((e) => e.id)).size).toBe(count)
+    for (const e of exhibitors) {
+      expect(exhibitorSchema.safeParse(e).success, e.id).toBe(true)
+      expect(e.id).toMatch(new RegExp(`^synthetic-${e.zone}-\\d{4}$`))
+      expect(e.sample).toBe(true)
+    }
+  })
+
+  it('is deterministic for a seed and differs between seeds', () => {
+    expect(generateSyntheticExhibitors(500, zones, 7)).toEqual(generateSyntheticExhibitors(500, zones, 7))
+    expect(generateSyntheticExhibitors(500, zones, 7)).not.toEqual(generateSyntheticExhibitors(500, zones, 8))
+  })
+
+  it('spreads booths over every exhibiting zone, more in the big ones, with a realistic size mix', () => {
+    const exhibitors = generateSyntheticExhibitors(3000, zones)
+    const inZone = (z: string) => exhibitors.filter((e) => e.zone === z).length
+    for (const zone of EXHIBITING_ZONE_IDS) expect(inZone(zone), zone).toBeGreaterThan(100)
+    expect(inZone('next-gen-it')).toBeGreaterThan(inZone('digital-creative'))
+    const standard = exhibitors.filter((e) => e.boothSize === 'standard').length
+    const islands = exhibitors.filter((e) => e.boothSize === 'island').length
+    expect(standard / 3000).toBeGreaterThan(0.7)
+    expect(islands).toBeGreaterThan(0)
+    expect(islands / 3000).toBeLessThan(0.06)
+  })
+
+  it('fills a pack that still passes validation', () => {
+    const files = copyOfPack()
+    const synthetic = generateSyntheticExhibitors(3000, zones)
+    for (const zone of EXHIBITING_ZONE_IDS) files[`exhibitors/${zone}.json`] = synthetic.filter((e) => e.zone === zone)
+    const result = validateContentPack(files)
+    expect(result.ok ? [] : result.problems.slice(0, 5).map(formatContentProblem)).toEqual([])
+  })
+
+  it('refuses counts outside 10..3000', () => {
+    for (const count of [0, 9, 3001, 12.5, Number.NaN]) {
+      expect(() => generateSyntheticExhibitors(count, zones)).toThrow(RangeError)
+    }
+  })
+})
+
+describe('loadContentPack', () => {
+  it('loads every file of the pack, reporting progress up to the total, and validates it', async () => {
+    // In the browser the files are fetched from the server; here the "server" is the working tree.
+    vi.stubGlobal('fetch', async (url: string) => new Response(readFileSync(join(process.cwd(), url.split('?')[0]), 'utf8')))
+    const progress: [number, number][] = []
+    const result = await loadContentPack((loaded, total) => progress.push([loaded, total]))
+    expect(result.ok).toBe(true)
+    const total = Object.keys(REAL_FILES).length
+    expect(progress[0]).toEqual([0, total])
+    expect(progress[progress.length - 1]).toEqual([total, total])
+    if (result.ok) expect(result.pack.exhibitors).toHaveLength(realPack().exhibitors.length)
+    vi.unstubAllGlobals()
+  })
+
+  it('names the file that is not valid JSON', async () => {
+    vi.stubGlobal('fetch', async (url: string) => {
+      const text = readFileSync(join(process.cwd(), url.split('?')[0]), 'utf8')
+      return new Response(url.includes('exhibitors/nev.json') ? text.slice(0, 200) : text)
+    })
+    const result = await loadContentPack()
+    vi.unstubAllGlobals()
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.problems.map(formatContentProblem).join('\n')).toMatch(/exhibitors\/nev\.json.*not valid JSON/)
+  })
+})
+
+describe('npm run content:check', () => {
+  const tempDirs: string[] = []
+  afterAll(() => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
+
+  /** Writes the (possibly broken) pack to a temporary directory; raw text values are written as they are. */
+  function writePack(files: Record<string, unknown>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'content-check-'))
+    tempDirs.push(dir)
+    for (const [file, value] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true })
+      writeFileSync(join(dir, file), typeof value === 'string' ? value : JSON.stringify(value, null, 2))
+    }
+    return dir
+  }
+  const runCheck = (dir?: string) =>
+    spawnSync('npx', ['tsx', 'scripts/content-check.ts', ...(dir ? [dir] : [])], { cwd: ROOT, encoding: 'utf8' })
+
+  it('passes the real pack with a one-line summary', { timeout: 60_000 }, () => {
+    const run = runCheck()
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/^content ok: wmc2021 · 15 zones \(6 featured\) · \d+ exhibitors/)
+  })
+
+  it('exits 1 and names file, entry and field of a bad value', { timeout: 60_000 }, () => {
+    const files = copyOfPack()
+    const entry = files['exhibitors/ai.json'][3]
+    entry.availability.slotMinutes = 20
+    const run = runCheck(writePack(files))
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain(
+      `exhibitors/ai.json › #3 "${entry.id}" › availability.slotMinutes: must be 15, 30, 45 or 60, not 20`,
+    )
+  })
+
+  it('exits 1 and points at the line of a JSON syntax error', { timeout: 60_000 }, () => {
+    const files: Record<string, unknown> = copyOfPack()
+    files['exhibitors/nev.json'] = '[\n  { "id": "broken"\n    "zone": "nev" }\n]\n'
+    const run = runCheck(writePack(files))
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(/^exhibitors\/nev\.json › \(file\): is not valid JSON \(line 3, column 5\)/m)
+    expect(run.stderr).not.toContain('missing')
+  })
+})
