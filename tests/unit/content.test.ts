@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, relative, sep } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import {
@@ -13,21 +13,11 @@ import {
 } from '../../src/content/load'
 import { EXHIBITING_ZONE_IDS, LANGUAGES, ZONE_IDS, exhibitorSchema, type ContentPack } from '../../src/content/schema'
 import { generateSyntheticExhibitors } from '../../src/content/synthetic'
+import { PACK_DIR, readPackFiles } from '../helpers/realPack'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const PACK_DIR = join(ROOT, 'assets/content/wmc2021')
 
-function readPack(dir: string): Record<string, unknown> {
-  const walk = (d: string): string[] =>
-    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]))
-  return Object.fromEntries(
-    walk(dir)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => [relative(dir, f).split(sep).join('/'), JSON.parse(readFileSync(f, 'utf8'))]),
-  )
-}
-
-const REAL_FILES = readPack(PACK_DIR)
+const REAL_FILES = readPackFiles(PACK_DIR)
 /** A deep copy of the real pack's files, to break one thing at a time. */
 const copyOfPack = (): Record<string, any> => structuredClone(REAL_FILES)
 

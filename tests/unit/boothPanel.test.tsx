@@ -1,0 +1,64 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { computeFloorPlan } from '../../src/plan/floorPlan'
+import { useExpoStore } from '../../src/state/store'
+import BoothPanel from '../../src/ui/BoothPanel'
+import ContentErrorScreen from '../../src/ui/ContentErrorScreen'
+import { loadRealPack } from '../helpers/realPack'
+
+const pack = loadRealPack()
+const plan = computeFloorPlan({ zones: pack.zones, exhibitors: pack.exhibitors })
+const initial = useExpoStore.getState()
+const korean = pack.exhibitors.find((e) => e.zone === 'korea-pavilion')!
+
+describe('booth panel', () => {
+  beforeEach(() => {
+    localStorage.clear()
+    useExpoStore.setState(initial, true)
+    useExpoStore.getState().actions.setContent(pack, plan, null)
+    useExpoStore.getState().actions.setLanguage('en')
+  })
+  afterEach(cleanup)
+
+  it('answers what the company makes, where it is from and how to reach it', () => {
+    useExpoStore.getState().actions.openBooth(korean.id)
+    render(<BoothPanel />)
+    const panel = screen.getByRole('complementary', { name: korean.name.en })
+    expect(within(panel).getByText('Sample exhibitor')).toBeTruthy()
+    expect(within(panel).getByText('South Korea')).toBeTruthy()
+    for (const product of korean.products) expect(within(panel).getByText(product.en)).toBeTruthy()
+    expect(within(panel).getByRole('link', { name: korean.contact.email })).toBeTruthy()
+    expect(within(panel).getByText(/Asia\/Seoul time/)).toBeTruthy()
+  })
+
+  it('wires favourite, route and booking buttons to the store', () => {
+    useExpoStore.getState().actions.openBooth(korean.id)
+    render(<BoothPanel />)
+    fireEvent.click(screen.getByRole('button', { name: /Add to favourites/ }))
+    expect(useExpoStore.getState().favourites).toEqual([korean.id])
+    fireEvent.click(screen.getByRole('button', { name: 'Add to my route' }))
+    expect(useExpoStore.getState().routeStops).toEqual([{ kind: 'booth', exhibitorId: korean.id }])
+    expect(screen.getByRole('button', { name: 'In my route' }).getAttribute('aria-pressed')).toBe('true')
+    fireEvent.click(screen.getByRole('button', { name: 'Book a negotiation' }))
+    expect(useExpoStore.getState().bookingExhibitorId).toBe(korean.id)
+  })
+
+  it('shows Chinese content in Chinese', () => {
+    useExpoStore.getState().actions.setLanguage('zh-CN')
+    useExpoStore.getState().actions.openBooth(korean.id)
+    render(<BoothPanel />)
+    expect(screen.getByRole('complementary', { name: korean.name['zh-CN'] })).toBeTruthy()
+    expect(screen.getByText('示例展商')).toBeTruthy()
+  })
+})
+
+describe('content error screen', () => {
+  afterEach(cleanup)
+  it('lists every problem of a broken pack instead of a blank hall', () => {
+    useExpoStore.setState(initial, true)
+    useExpoStore.getState().actions.setLoadError('exhibitors/ai.json › #3 "x" › availability.slotMinutes: must be 15, 30, 45 or 60')
+    render(<ContentErrorScreen />)
+    expect(screen.getByRole('alert').textContent).toContain('availability.slotMinutes')
+  })
+})
