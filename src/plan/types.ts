@@ -14,7 +14,7 @@ export interface Rect {
   depth: number
 }
 
-/** Which side of the booth faces its aisle (the open front with the counter). */
+/** Which side of the booth faces its aisle (the open front with the counter). North is +z (into the hall), east is +x. */
 export type Facing = 'north' | 'south' | 'east' | 'west'
 
 export interface BoothPlacement {
@@ -37,6 +37,13 @@ export interface ZoneArea {
   /** Where a visitor arriving in the zone stands, and what they look at. */
   arrival: Point
   lookAt: Point
+}
+
+/** A sub-pavilion inside a zone (a YRD province, the Hongqiao Pinhui corner): its booths form one contiguous run. */
+export interface SectionArea {
+  zoneId: ZoneId
+  section: string
+  rect: Rect
 }
 
 export interface NegotiationTable {
@@ -62,13 +69,17 @@ export interface FloorPlan {
   hall: Rect
   /** Where visitors come in (centre of the front wall) and which way they look first. */
   entrance: Point
+  /** Width of the doorway in the front wall, centred on the entrance. */
+  entranceWidth: number
   /** The main boulevard from the lobby to the back of the hall. */
   boulevard: Rect
   /** Cross aisles between blocks of zones. */
   crossAisles: Rect[]
   zones: ZoneArea[]
   booths: BoothPlacement[]
+  sections: SectionArea[]
   tables: NegotiationTable[]
+  tableDiameter: number
   /** Roof columns, drawn in 3D and blocking the way. */
   columns: Point[]
   /** Column cross-section (square), metres. */
