@@ -1,0 +1,257 @@
+/**
+ * The one camera's behaviour: orbit over the hall in overview, first person in walk mode, smooth flights to
+ * whatever the store requests, and the camera pose written to `cameraPose` every frame.
+ */
+import { OrbitControls } from '@react-three/drei'
+import { useFrame, useThree } from '@react-three/fiber'
+import { useEffect, useRef, type ComponentRef } from 'react'
+import * as THREE from 'three'
+import { autoWalk, cancelAutoWalk, startAutoWalk, stepAutoWalk } from '../controls/autoWalk'
+import { installDragLook } from '../controls/dragLook'
+import { installKeyboard } from '../controls/keyboard'
+import { forwardOf, rightOf, stepWalk, type WalkPose } from '../controls/walkController'
+import type { FloorPlan } from '../plan/types'
+import { zoneAt } from '../plan/walk'
+import { useExpoStore, type CameraRequest, type ViewMode } from '../state/store'
+import { cameraPose, walkIntent } from '../state/transient'
+import {
+  boothOverview,
+  boothWalkPose,
+  overviewAbove,
+  pointOverview,
+  startOverview,
+  startWalkPose,
+  walkPoseBelow,
+  walkView,
+  zoneOverview,
+  zoneWalkPose,
+  type View,
+} from './cameraViews'
+import { cameraRotationY, worldZ } from './coords'
+import { EYE_HEIGHT } from './dimensions'
+import { easeInOutCubic, prefersReducedMotion } from './motion'
+
+type Controls = ComponentRef<typeof OrbitControls>
+
+/** Longest flight, seconds (the product allows 1.5). */
+const MAX_FLIGHT = 1.2
+
+interface Flight {
+  from: View
+  to: View
+  start: number
+  duration: number
+  /** Where the flight lands: a walking pose, or an overview target for the orbit controls. */
+  land: { mode: 'walk'; pose: WalkPose } | { mode: 'overview' }
+}
+
+const walkPose: WalkPose = { x: 0, z: 0, yaw: 0, pitch: 0 }
+const _dir = new THREE.Vector3()
+const _target = new THREE.Vector3()
+const _clamped = new THREE.Vector3()
+
+function applyWalkPose(camera: THREE.Camera, pose: WalkPose) {
+  camera.position.set(pose.x, EYE_HEIGHT, worldZ(pose))
+  camera.rotation.set(pose.pitch, cameraRotationY(pose.yaw), 0, 'YXZ')
+}
+
+function currentView(camera: THREE.Camera, controls: Controls | null): View {
+  const target = controls
+    ? controls.target.clone()
+    : camera.position.clone().add(camera.getWorldDirection(_dir).multiplyScalar(10))
+  return { position: camera.position.clone(), target }
+}
+
+export function CameraRig({ plan }: { plan: FloorPlan }) {
+  const camera = useThree((s) => s.camera)
+  const gl = useThree((s) => s.gl)
+  const controls = useRef<Controls>(null)
+  const flight = useRef<Flight | null>(null)
+  const clock = useRef(0)
+  const lastZone = useRef<string | null>(null)
+
+  const reach = Math.max(plan.hall.width, plan.hall.depth)
+
+  // Far plane and the first view, once per plan.
+  useEffect(() => {
+    const perspective = camera as THREE.PerspectiveCamera
+    perspective.near = 0.3
+    perspective.far = Math.max(600, reach * 5)
+    perspective.updateProjectionMatrix()
+    const { mode, cameraRequest } = useExpoStore.getState()
+    Object.assign(walkPose, startWalkPose(plan))
+    const start = startOverview(plan)
+    flight.current = null
+    if (mode === 'walk') applyWalkPose(camera, walkPose)
+    else {
+      camera.position.copy(start.position)
+      camera.lookAt(start.target)
+      controls.current?.target.copy(start.target)
+      controls.current?.update()
+    }
+    // A request made before the hall existed (a shared link) lands without a flight.
+    if (cameraRequest) fly(cameraRequest, true)
+  }, [plan, camera])
+
+  /** Starts a flight (or cuts) to a view; walk flights land on a pose. */
+  const flyTo = (to: View, land: Flight['land'], cut = false) => {
+    cancelAutoWalk()
+    const from = currentView(camera, controls.current)
+    const distance = from.position.distanceTo(to.position) + from.target.distanceTo(to.target) * 0.5
+    const duration = cut || prefersReducedMotion() ? 0 : Math.min(MAX_FLIGHT, 0.45 + distance / 60)
+    flight.current = { from, to, start: clock.current, duration, land }
+  }
+
+  const fly = (request: CameraRequest, cut = false) => {
+    const mode = useExpoStore.getState().mode
+    if (request.kind === 'zone') {
+      if (mode === 'walk') {
+        const pose = zoneWalkPose(plan, request.zoneId)
+        if (pose) flyTo(walkView(pose), { mode: 'walk', pose }, cut)
+      } else {
+        const view = zoneOverview(plan, request.zoneId)
+        if (view) flyTo(view, { mode: 'overview' }, cut)
+      }
+    } else if (request.kind === 'booth') {
+      const booth = plan.booths.find((b) => b.exhibitorId === request.exhibitorId)
+      if (!booth) return
+      if (mode === 'walk') {
+        const pose = boothWalkPose(booth)
+        flyTo(walkView(pose), { mode: 'walk', pose }, cut)
+      } else flyTo(boothOverview(booth), { mode: 'overview' }, cut)
+    } else if (mode === 'walk') {
+      // Walk there on foot when there is a way; otherwise cut.
+      flight.current = null
+      if (!startAutoWalk(plan.walkGrid, walkPose, request.point)) {
+        const pose = { ...walkPose, x: request.point.x, z: request.point.z }
+        flyTo(walkView(pose), { mode: 'walk', pose }, true)
+      }
+    } else {
+      flyTo(pointOverview(request.point, currentView(camera, controls.current)), { mode: 'overview' }, cut)
+    }
+  }
+
+  const switchMode = (mode: ViewMode) => {
+    if (mode === 'walk') {
+      const pose = walkPoseBelow(plan, currentView(camera, controls.current))
+      flyTo(walkView(pose), { mode: 'walk', pose })
+    } else {
+      flight.current = null
+      flyTo(overviewAbove(walkPose), { mode: 'overview' })
+    }
+  }
+
+  useEffect(() => {
+    const offRequest = useExpoStore.subscribe(
+      (s) => s.cameraRequest,
+      (request) => request && fly(request),
+    )
+    const offMode = useExpoStore.subscribe((s) => s.mode, switchMode)
+    const offKeys = installKeyboard()
+    const offLook = installDragLook(gl.domElement, walkPose, () => useExpoStore.getState().mode === 'walk' && !flight.current)
+    return () => {
+      offRequest()
+      offMode()
+      offKeys()
+      offLook()
+      cancelAutoWalk()
+    }
+  }, [plan, gl, camera])
+
+  useFrame((_, delta) => {
+    const dt = Math.min(delta, 0.1)
+    clock.current += dt
+    const { mode, actions } = useExpoStore.getState()
+    const orbit = controls.current
+    const f = flight.current
+
+    if (f) {
+      const t = f.duration > 0 ? Math.min(1, (clock.current - f.start) / f.duration) : 1
+      const k = easeInOutCubic(t)
+      camera.position.lerpVectors(f.from.position, f.to.position, k)
+      _target.lerpVectors(f.from.target, f.to.target, k)
+      camera.lookAt(_target)
+      if (t >= 1) {
+        flight.current = null
+        if (f.land.mode === 'walk') {
+          Object.assign(walkPose, f.land.pose)
+          applyWalkPose(camera, walkPose)
+        } else if (orbit) {
+          orbit.target.copy(f.to.target)
+          orbit.update()
+        }
+      }
+    } else if (mode === 'walk') {
+      const intent = walkIntent
+      const keyed = intent.forward !== 0 || intent.strafe !== 0 || intent.turn !== 0
+      if (keyed && autoWalk.path) cancelAutoWalk()
+      if (!stepAutoWalk(walkPose, dt, plan.walkGrid)) stepWalk(walkPose, intent, dt, plan.walkGrid)
+      applyWalkPose(camera, walkPose)
+    } else if (orbit) {
+      // Keys pan and turn the overview too: ahead/back and sideways along the floor, turning round the target.
+      const { forward, strafe, turn } = walkIntent
+      if (forward !== 0 || strafe !== 0 || turn !== 0) {
+        camera.getWorldDirection(_dir)
+        const yaw = Math.atan2(_dir.x, -_dir.z)
+        const speed = camera.position.distanceTo(orbit.target) * 0.8 * dt
+        const fw = forwardOf(yaw)
+        const rt = rightOf(yaw)
+        const dx = (fw.x * forward + rt.x * strafe) * speed
+        const dz = -(fw.z * forward + rt.z * strafe) * speed
+        orbit.target.x += dx
+        orbit.target.z += dz
+        camera.position.x += dx
+        camera.position.z += dz
+        if (turn !== 0) {
+          const offset = _dir.subVectors(camera.position, orbit.target)
+          offset.applyAxisAngle(THREE.Object3D.DEFAULT_UP, -turn * 1.2 * dt)
+          camera.position.copy(orbit.target).add(offset)
+        }
+        orbit.update()
+      }
+      // Keep the orbit target over the hall, so panning never loses it.
+      const { hall } = plan
+      _clamped.set(
+        THREE.MathUtils.clamp(orbit.target.x, hall.x - 5, hall.x + hall.width + 5),
+        THREE.MathUtils.clamp(orbit.target.y, 0, 8),
+        THREE.MathUtils.clamp(orbit.target.z, -(hall.z + hall.depth + 5), -(hall.z - 5)),
+      )
+      if (!_clamped.equals(orbit.target)) {
+        camera.position.add(_dir.subVectors(_clamped, orbit.target))
+        orbit.target.copy(_clamped)
+        orbit.update()
+      }
+    }
+    if (orbit) orbit.enabled = mode === 'overview' && !flight.current
+
+    // Publish the pose in plan coordinates for the minimap, the overlay and the debug API.
+    camera.getWorldDirection(_dir)
+    cameraPose.x = camera.position.x
+    cameraPose.y = camera.position.y
+    cameraPose.z = -camera.position.z
+    cameraPose.yaw = Math.atan2(_dir.x, -_dir.z)
+    cameraPose.pitch = Math.asin(THREE.MathUtils.clamp(_dir.y, -1, 1))
+
+    if (mode === 'walk' && !flight.current) {
+      const zone = zoneAt(plan, walkPose)
+      if (zone && zone !== lastZone.current) {
+        lastZone.current = zone
+        actions.enterZone(zone)
+      }
+    } else lastZone.current = null
+  })
+
+  return (
+    <OrbitControls
+      ref={controls}
+      makeDefault
+      enableDamping
+      dampingFactor={0.12}
+      minDistance={6}
+      maxDistance={reach * 1.6}
+      minPolarAngle={0.12}
+      maxPolarAngle={1.32}
+      screenSpacePanning={false}
+    />
+  )
+}

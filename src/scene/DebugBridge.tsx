@@ -1,0 +1,121 @@
+/** `window.__expoDebug` behind `?debug=1`: live render numbers and helpers that let browser tests find things on screen. */
+import { useThree } from '@react-three/fiber'
+import { useEffect } from 'react'
+import * as THREE from 'three'
+import type { ZoneId } from '../content/schema'
+import { useExpoStore } from '../state/store'
+import { cameraPose, renderStats } from '../state/transient'
+import { sceneRegistry } from './sceneRegistry'
+
+export interface ScreenPoint {
+  x: number
+  y: number
+  /** In front of the camera and inside the canvas. */
+  visible: boolean
+}
+
+export interface ExpoDebug {
+  readonly drawCalls: number
+  readonly triangles: number
+  readonly fps: number
+  readonly dpr: number
+  readonly frames: number
+  camera(): { x: number; y: number; z: number; yaw: number; pitch: number }
+  boothScreenPosition(exhibitorId: string): ScreenPoint | null
+  floorScreenPosition(x: number, z: number): ScreenPoint
+  cubeFaceScreenPosition(zoneId: ZoneId): (ScreenPoint & { facing: boolean }) | null
+}
+
+declare global {
+  interface Window {
+    __expoDebug?: ExpoDebug
+  }
+}
+
+const _v = new THREE.Vector3()
+const _n = new THREE.Vector3()
+const _toCamera = new THREE.Vector3()
+const _m = new THREE.Matrix4()
+const _ndc = new THREE.Vector2()
+const _raycaster = new THREE.Raycaster()
+
+export function DebugBridge() {
+  const camera = useThree((s) => s.camera)
+  const gl = useThree((s) => s.gl)
+  const debug = useExpoStore((s) => s.debug)
+
+  useEffect(() => {
+    if (!debug) return
+    /** CSS pixels relative to the canvas's page position, so tests can click there directly. */
+    const project = (world: THREE.Vector3): ScreenPoint => {
+      camera.updateMatrixWorld()
+      const rect = gl.domElement.getBoundingClientRect()
+      _v.copy(world).project(camera)
+      const x = rect.left + ((_v.x + 1) / 2) * rect.width
+      const y = rect.top + ((1 - _v.y) / 2) * rect.height
+      const visible = _v.z > -1 && _v.z < 1 && _v.x >= -1 && _v.x <= 1 && _v.y >= -1 && _v.y <= 1
+      return { x, y, visible }
+    }
+    const api: ExpoDebug = {
+      get drawCalls() {
+        return renderStats.drawCalls
+      },
+      get triangles() {
+        return renderStats.triangles
+      },
+      get fps() {
+        return renderStats.fps
+      },
+      get dpr() {
+        return renderStats.dpr
+      },
+      get frames() {
+        return renderStats.frames
+      },
+      camera: () => ({ ...cameraPose }),
+      boothScreenPosition(exhibitorId) {
+        const booths = sceneRegistry.booths
+        const index = booths?.indexOf.get(exhibitorId)
+        if (!booths || index === undefined) return null
+        const { layout, hit } = booths
+        // Candidates from the counter up to the fascia and the top of the stand: the first one a click there
+        // would actually land on (its ray meets this stand's box first) is the answer.
+        _m.fromArray(layout.hitMatrices, index * 16)
+        const candidates = [
+          new THREE.Vector3().fromArray(layout.anchors, index * 3),
+          new THREE.Vector3().setFromMatrixPosition(_m.fromArray(layout.labelMatrices, index * 16)),
+          new THREE.Vector3(0, 0.45, 0).applyMatrix4(_m.fromArray(layout.hitMatrices, index * 16)),
+          new THREE.Vector3(0, 0, 0).applyMatrix4(_m),
+        ]
+        let first: ScreenPoint | null = null
+        for (const world of candidates) {
+          const point = project(world)
+          first ??= point
+          if (!point.visible) continue
+          if (!hit) return point
+          _raycaster.setFromCamera(_ndc.set(_v.x, _v.y), camera)
+          const hits = _raycaster.intersectObject(hit, false)
+          if (hits[0]?.instanceId === index) return point
+        }
+        return { ...first!, visible: false }
+      },
+      floorScreenPosition: (x, z) => project(_n.set(x, 0, -z)),
+      cubeFaceScreenPosition(zoneId) {
+        const cube = sceneRegistry.cube
+        const face = cube?.faces.find((f) => f.zoneId === zoneId)
+        if (!cube || !face) return null
+        cube.group.updateMatrixWorld()
+        const centre = cube.group.localToWorld(_n.copy(face.normal).multiplyScalar(cube.size / 2))
+        const normal = _toCamera.copy(face.normal).transformDirection(cube.group.matrixWorld)
+        const facing = normal.dot(_v.subVectors(camera.position, centre)) > 0
+        return { ...project(centre), facing }
+      },
+    }
+    window.__expoDebug = api
+    return () => {
+      if (window.__expoDebug === api) delete window.__expoDebug
+    }
+  }, [debug, camera, gl])
+
+  return null
+}

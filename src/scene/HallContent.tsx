@@ -1,0 +1,41 @@
+/** The hall's scene graph, generated from the floor plan and the content pack; no Canvas, so tests can render it alone. */
+import { useEffect, useMemo } from 'react'
+import type { ContentPack, ZoneId } from '../content/schema'
+import type { FloorPlan } from '../plan/types'
+import { BoothLabels } from './BoothLabels'
+import { computeBoothLayout } from './boothLayout'
+import { Booths } from './Booths'
+import { FloorPicker } from './FloorPicker'
+import { HallShell } from './HallShell'
+import { LobbyBoards } from './LobbyBoards'
+import { MagicCube } from './MagicCube'
+import { sceneRegistry } from './sceneRegistry'
+import { buildSignAtlas } from './signAtlas'
+import { captionArts, computeSigns } from './signLayout'
+import { Signs } from './Signs'
+
+export function HallContent({ plan, pack }: { plan: FloorPlan; pack: ContentPack }) {
+  const zoneColours = useMemo(() => new Map<ZoneId, string>(pack.zones.map((z) => [z.id, z.colour])), [pack])
+  const layout = useMemo(() => computeBoothLayout(plan, zoneColours), [plan, zoneColours])
+  const signs = useMemo(() => computeSigns(plan, pack), [plan, pack])
+  const atlas = useMemo(() => buildSignAtlas([...signs.arts, ...captionArts(pack)]), [signs, pack])
+  useEffect(() => () => atlas.texture.dispose(), [atlas])
+  useEffect(() => {
+    sceneRegistry.booths = { layout, indexOf: new Map(plan.booths.map((b) => [b.exhibitorId, b.index])), hit: sceneRegistry.booths?.hit ?? null }
+    return () => {
+      sceneRegistry.booths = null
+    }
+  }, [layout, plan])
+
+  return (
+    <>
+      <HallShell plan={plan} pack={pack} placements={signs.placements} />
+      <Signs placements={signs.placements} atlas={atlas} />
+      <Booths plan={plan} layout={layout} />
+      <BoothLabels plan={plan} pack={pack} layout={layout} />
+      <MagicCube plan={plan} pack={pack} atlas={atlas} />
+      <LobbyBoards plan={plan} pack={pack} />
+      <FloorPicker plan={plan} />
+    </>
+  )
+}

@@ -1,0 +1,272 @@
+/** Where every part of every stand goes: pure maths from the floor plan to instance matrices and colours, no React. */
+import * as THREE from 'three'
+import type { ZoneId } from '../content/schema'
+import type { BoothPlacement, FloorPlan } from '../plan/types'
+import { boothOutward, rectCentre, worldZ } from './coords'
+import { BOOTH, LABEL_ASPECT, PALETTE } from './dimensions'
+
+/** The instanced part types of a stand; each becomes one InstancedMesh (one draw call) for the whole hall. */
+export const BOOTH_PARTS = [
+  'platform',
+  'backWall',
+  'sideWalls',
+  'fascia',
+  'counter',
+  'display',
+  'productBox',
+  'productCylinder',
+  'productGem',
+] as const
+export type BoothPart = (typeof BOOTH_PARTS)[number]
+
+/**
+ * Parts with one instance per booth, at `BoothPlacement.index` (picking and highlights rely on it). The others are
+ * packed: only stands that have the part get an instance, so hidden parts cost no triangles in a 3000-stand hall.
+ */
+export const PER_BOOTH_PARTS = ['platform', 'backWall', 'fascia', 'counter', 'display'] as const satisfies readonly BoothPart[]
+
+/** Most instances a stand can have of each part: side walls come in pairs. */
+export const MAX_INSTANCES_PER_BOOTH: Record<BoothPart, number> = {
+  platform: 1,
+  backWall: 1,
+  sideWalls: 2,
+  fascia: 1,
+  counter: 1,
+  display: 1,
+  productBox: 1,
+  productCylinder: 1,
+  productGem: 1,
+}
+
+export const isPerBoothPart = (part: BoothPart) => (PER_BOOTH_PARTS as readonly BoothPart[]).includes(part)
+
+export interface PartInstances {
+  matrices: Float32Array
+  colours: Float32Array
+  /** Instances in use: the booth count for per-booth parts, fewer for packed ones. */
+  count: number
+}
+
+export interface BoothLayout {
+  count: number
+  parts: Record<BoothPart, PartInstances>
+  /** Per booth: the fascia label quad (plane of side 1 scaled to the label). */
+  labelMatrices: Float32Array
+  /** Per booth: a box enclosing the stand, for picking and the hover outline. */
+  hitMatrices: Float32Array
+  /** Per booth: world position of the counter, what the debug API projects to the screen. */
+  anchors: Float32Array
+  /** Per booth: world x, z of the stand's centre, for nearest-booth queries. */
+  centres: Float32Array
+}
+
+/** Stable 0..1 variety per exhibitor: the same booth always gets the same display and products. */
+export function hashUnit(text: string, salt = 0) {
+  let h = 2166136261 ^ salt
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 16777619)
+  }
+  h ^= h >>> 13
+  h = Math.imul(h, 0x5bd1e995)
+  h ^= h >>> 15
+  return (h >>> 0) / 4294967296
+}
+
+const PRODUCT_COLOURS = ['#9aa5b1', '#d9dee4', '#3a4756', '#f0b429', '#e4e7eb', '#5c6b7a']
+
+const _m = new THREE.Matrix4()
+const _q = new THREE.Quaternion()
+const _p = new THREE.Vector3()
+const _s = new THREE.Vector3()
+const _up = new THREE.Vector3(0, 1, 0)
+const _c = new THREE.Color()
+const _white = new THREE.Color('#ffffff')
+
+/** A local frame on a stand: origin at its centre on the floor, local +z pointing out to the aisle. */
+class StandFrame {
+  cx = 0
+  cz = 0
+  angle = 0
+  cos = 1
+  sin = 0
+  set(cx: number, cz: number, angle: number) {
+    this.cx = cx
+    this.cz = cz
+    this.angle = angle
+    this.cos = Math.cos(angle)
+    this.sin = Math.sin(angle)
+  }
+  /** Writes the world matrix of a unit shape placed at local (x, y, z) with size (sx, sy, sz) into `out`. */
+  write(out: Float32Array, slot: number, x: number, y: number, z: number, sx: number, sy: number, sz: number, turn = 0) {
+    _p.set(this.cx + x * this.cos + z * this.sin, y, this.cz - x * this.sin + z * this.cos)
+    _q.setFromAxisAngle(_up, this.angle + turn)
+    _m.compose(_p, _q, _s.set(sx, sy, sz))
+    _m.toArray(out, slot * 16)
+  }
+  world(x: number, y: number, z: number, out: Float32Array, slot: number) {
+    out[slot * 3] = this.cx + x * this.cos + z * this.sin
+    out[slot * 3 + 1] = y
+    out[slot * 3 + 2] = this.cz - x * this.sin + z * this.cos
+  }
+}
+
+function writeColour(out: Float32Array, slot: number, colour: THREE.Color) {
+  out[slot * 3] = colour.r
+  out[slot * 3 + 1] = colour.g
+  out[slot * 3 + 2] = colour.b
+}
+
+/** The stand's width along its open front and its depth, in metres. */
+export function standSize(booth: BoothPlacement) {
+  const c = rectCentre(booth.rect)
+  const out = boothOutward(booth.rect, booth.facing, booth.front)
+  const alongX = out.x !== 0
+  return {
+    centre: c,
+    outward: out,
+    width: alongX ? booth.rect.depth : booth.rect.width,
+    depth: alongX ? booth.rect.width : booth.rect.depth,
+  }
+}
+
+export function computeBoothLayout(plan: Pick<FloorPlan, 'booths'>, zoneColours: Map<ZoneId, string>): BoothLayout {
+  const count = plan.booths.length
+  const parts = Object.fromEntries(
+    BOOTH_PARTS.map((part) => [
+      part,
+      {
+        matrices: new Float32Array(Math.max(1, count * MAX_INSTANCES_PER_BOOTH[part]) * 16),
+        colours: new Float32Array(Math.max(1, count * MAX_INSTANCES_PER_BOOTH[part]) * 3),
+        count: isPerBoothPart(part) ? count : 0,
+      },
+    ]),
+  ) as Record<BoothPart, PartInstances>
+  const labelMatrices = new Float32Array(Math.max(1, count) * 16)
+  const hitMatrices = new Float32Array(Math.max(1, count) * 16)
+  const anchors = new Float32Array(Math.max(1, count) * 3)
+  const centres = new Float32Array(Math.max(1, count) * 2)
+  const frame = new StandFrame()
+  /** Packed parts: the next free instance. */
+  const next = (part: BoothPart) => parts[part].count++
+  // Same-size stands side by side share one wall: a stand leaves out the wall on its local +x side when a
+  // neighbour stands there (that neighbour draws it as its -x wall).
+  const cornerKey = (facing: string, size: string, x: number, z: number) => `${facing}|${size}|${x.toFixed(2)}|${z.toFixed(2)}`
+  const corners = new Set(plan.booths.map((b) => cornerKey(b.facing, b.size, b.rect.x, b.rect.z)))
+  const { platformHeight: ph, wallHeight: wh, wallThickness: t, fasciaDepth: fd, counterHeight: ch } = BOOTH
+
+  for (const booth of plan.booths) {
+    const i = booth.index
+    const { centre, outward, width: W, depth: D } = standSize(booth)
+    // Plan vector → world vector is (x, -z); the stand's local +z turns onto it.
+    frame.set(centre.x, worldZ(centre), Math.atan2(outward.x, -outward.z))
+    centres[i * 2] = frame.cx
+    centres[i * 2 + 1] = frame.cz
+    const h1 = hashUnit(booth.exhibitorId)
+    const h2 = hashUnit(booth.exhibitorId, 7)
+    const zone = new THREE.Color(zoneColours.get(booth.zoneId) ?? PALETTE.neutralZone)
+    const island = booth.size === 'island'
+    const large = booth.size === 'large'
+
+    // Floor platform on the carpet.
+    frame.write(parts.platform.matrices, i, 0, ph / 2, 0, W - 0.1, ph, D - 0.1)
+    writeColour(parts.platform.colours, i, _c.set(PALETTE.platform))
+
+    // Back wall in the zone colour (a lighter tint on every other stand), or a central totem on an island.
+    const backColour = _c.copy(zone).lerp(_white, h1 < 0.5 ? 0.0 : 0.45)
+    writeColour(parts.backWall.colours, i, backColour)
+    if (island) {
+      const tw = BOOTH.islandTotemWidth
+      frame.write(parts.backWall.matrices, i, 0, ph + BOOTH.islandTotemHeight / 2, 0, tw, BOOTH.islandTotemHeight, tw)
+    } else {
+      frame.write(parts.backWall.matrices, i, 0, ph + wh / 2, -D / 2 + 0.05 + t / 2, W - 0.1, wh, t)
+    }
+
+    // Side walls: full depth on standard stands, the back half on large corner stands, none on islands.
+    if (!island) {
+      const sideDepth = large ? D / 2 : D - 0.1
+      const sideZ = large ? -D / 4 : 0
+      // Local +x in plan coordinates is (cos a, sin a); the neighbour there starts one stand further along.
+      const lx = Math.round(frame.cos)
+      const lz = Math.round(frame.sin)
+      const r = booth.rect
+      const shared = corners.has(cornerKey(booth.facing, booth.size, r.x + lx * r.width, r.z + lz * r.depth))
+      for (const sign of shared ? [-1] : [-1, 1]) {
+        const k = next('sideWalls')
+        frame.write(parts.sideWalls.matrices, k, sign * (W / 2 - 0.05 - t / 2), ph + wh / 2, sideZ, t, wh, sideDepth)
+        writeColour(parts.sideWalls.colours, k, _c.set(PALETTE.sideWall))
+      }
+    }
+
+    // Fascia: between the side walls at the front (standard), a header over the back wall (large), atop the totem (island).
+    let fx = 0
+    let fy: number
+    let fz: number
+    let fw: number
+    let fh: number
+    if (island) {
+      fw = Math.min(W * 0.6, 3.2)
+      fh = 0.7
+      fy = ph + BOOTH.islandTotemHeight + fh / 2
+      fz = 0
+      frame.write(parts.fascia.matrices, i, fx, fy, fz, fw, fh, 0.3)
+      fz += 0.15
+    } else if (large) {
+      fw = W - 0.1
+      fh = 0.7
+      fy = ph + wh + fh / 2
+      fz = -D / 2 + 0.05 + t / 2
+      frame.write(parts.fascia.matrices, i, fx, fy, fz, fw, fh, fd)
+      fz += fd / 2
+    } else {
+      fw = W - 0.2 - 2 * t
+      fh = BOOTH.fasciaHeight
+      fy = ph + wh - fh / 2
+      fz = D / 2 - 0.15
+      frame.write(parts.fascia.matrices, i, fx, fy, fz, fw, fh, fd)
+      fz += fd / 2
+    }
+    writeColour(parts.fascia.colours, i, _c.set(PALETTE.fascia))
+    const lh = fh - 0.08
+    const lw = Math.min(fw - 0.08, lh * LABEL_ASPECT)
+    frame.write(labelMatrices, i, fx, fy, fz + 0.012, lw, lh, 1)
+
+    // Counter at the front, in the zone colour.
+    const cw = Math.min(1.4, W * 0.4)
+    const cx = -W * 0.22
+    const cz = D / 2 - 0.55
+    frame.write(parts.counter.matrices, i, cx, ph + ch / 2, cz, cw, ch, BOOTH.counterDepth)
+    writeColour(parts.counter.colours, i, _c.copy(zone).multiplyScalar(0.85))
+    frame.world(cx, ph + ch * 0.75, cz, anchors, i)
+
+    // A screen on the wall, or a plinth with a product; then one or two simple product shapes.
+    const screen = h2 < 0.45
+    const productColour = (salt: number) => _c.set(PRODUCT_COLOURS[Math.floor(hashUnit(booth.exhibitorId, salt) * PRODUCT_COLOURS.length)])
+    const product = (part: BoothPart, x: number, y: number, z: number, sx: number, sy: number, sz: number, colourOf: THREE.Color, turn = 0) => {
+      const k = next(part)
+      frame.write(parts[part].matrices, k, x, y, z, sx, sy, sz, turn)
+      writeColour(parts[part].colours, k, colourOf)
+    }
+    if (screen) {
+      const sw = Math.min(1.8, W * 0.45)
+      if (island) frame.write(parts.display.matrices, i, 0, ph + 1.8, BOOTH.islandTotemWidth / 2 + 0.03, 0.9, 0.55, 0.05)
+      else frame.write(parts.display.matrices, i, W * 0.18, ph + 1.55, -D / 2 + 0.1 + t + 0.03, sw, sw * 0.56, 0.05)
+      writeColour(parts.display.colours, i, _c.set(PALETTE.screen))
+      product('productBox', W * 0.24, ph + 0.5, -D * 0.02, 0.8, 1.0, 0.6, productColour(11))
+      product('productCylinder', cx + cw * 0.3, ph + ch + 0.15, cz, 0.24, 0.3, 0.24, productColour(12))
+    } else {
+      const px = W * 0.2
+      const pz = -D * 0.05
+      frame.write(parts.display.matrices, i, px, ph + 0.45, pz, 0.7, 0.9, 0.7)
+      writeColour(parts.display.colours, i, _c.set(PALETTE.plinth))
+      product('productGem', px, ph + 0.9 + 0.25, pz, 0.42, 0.5, 0.42, _c.copy(zone), h1 * Math.PI)
+      if (hashUnit(booth.exhibitorId, 14) < 0.5) product('productCylinder', W * 0.36 - (island ? 0 : 0.2), ph + 0.7, -D * 0.3, 0.5, 1.4, 0.5, productColour(15))
+      else product('productBox', -W * 0.18, ph + 0.6, -D * 0.22, 0.9, 1.2, 0.7, productColour(13), h2 * 0.6)
+    }
+
+    const top = island ? ph + BOOTH.islandTotemHeight + 0.7 : large ? ph + wh + 0.7 : ph + wh
+    frame.write(hitMatrices, i, 0, top / 2, 0, W, top + 0.02, D)
+  }
+
+  return { count, parts, labelMatrices, hitMatrices, anchors, centres }
+}

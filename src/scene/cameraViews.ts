@@ -1,0 +1,109 @@
+/** Camera poses for every destination (start, zone, booth, point) in both modes: pure maths over the plan. */
+import * as THREE from 'three'
+import type { ZoneId } from '../content/schema'
+import type { BoothPlacement, FloorPlan, Point } from '../plan/types'
+import { nearestWalkable } from '../plan/walk'
+import { forwardOf, rightOf, type WalkPose } from '../controls/walkController'
+import { rectCentre, worldZ, yawTowards } from './coords'
+import { EYE_HEIGHT } from './dimensions'
+import { standSize } from './boothLayout'
+
+/** A camera position and the point it looks at, in world space. */
+export interface View {
+  position: THREE.Vector3
+  target: THREE.Vector3
+}
+
+/** How far right of the booth the overview camera aims, so the booth sits left of the side panel. */
+const BOOTH_PANEL_SHIFT = 3
+/** Yaw turned to the right when standing at a booth in walk mode, for the same reason. */
+const BOOTH_PANEL_YAW = 0.22
+
+const world = (p: Point, y = 0) => new THREE.Vector3(p.x, y, worldZ(p))
+
+/** World target one metre ahead of a walking pose at eye height. */
+export function walkView(pose: WalkPose): View {
+  const position = new THREE.Vector3(pose.x, EYE_HEIGHT, worldZ(pose))
+  const c = Math.cos(pose.pitch)
+  const target = position.clone().add(new THREE.Vector3(Math.sin(pose.yaw) * c, Math.sin(pose.pitch), -Math.cos(pose.yaw) * c))
+  return { position, target }
+}
+
+/** Overview looking at a floor point from `back` metres behind along a heading, `height` up. */
+function overviewOf(target: Point, heading: Point, back: number, height: number, side = 0): View {
+  const r = { x: heading.z, z: -heading.x }
+  const eye = { x: target.x - heading.x * back + r.x * side, z: target.z - heading.z * back + r.z * side }
+  return { position: world(eye, height), target: world(target, 0) }
+}
+
+const span = (plan: FloorPlan) => Math.max(plan.hall.width, plan.hall.depth)
+
+export function startWalkPose(plan: FloorPlan): WalkPose {
+  const inside = nearestWalkable(plan.walkGrid, { x: plan.entrance.x, z: plan.entrance.z + 3 })
+  return { x: inside.x, z: inside.z, yaw: yawTowards(inside, plan.magicCube), pitch: 0.04 }
+}
+
+/** A 3/4 view from outside the entrance over the lobby and on into the hall. */
+export function startOverview(plan: FloorPlan): View {
+  const reach = THREE.MathUtils.clamp(span(plan) * 0.3, 36, 90)
+  const target = { x: plan.magicCube.x, z: plan.magicCube.z + reach * 0.3 }
+  return overviewOf(target, { x: 0.42, z: 0.91 }, reach * 0.95, reach * 0.72)
+}
+
+export function zoneWalkPose(plan: FloorPlan, zoneId: ZoneId): WalkPose | null {
+  const zone = plan.zones.find((z) => z.zoneId === zoneId)
+  if (!zone) return null
+  const at = nearestWalkable(plan.walkGrid, zone.arrival)
+  return { x: at.x, z: at.z, yaw: yawTowards(at, zone.lookAt), pitch: 0 }
+}
+
+/** A high 3/4 view over the zone, from the side visitors arrive on. */
+export function zoneOverview(plan: FloorPlan, zoneId: ZoneId): View | null {
+  const zone = plan.zones.find((z) => z.zoneId === zoneId)
+  if (!zone) return null
+  const centre = rectCentre(zone.rect)
+  let heading = { x: centre.x - zone.arrival.x, z: centre.z - zone.arrival.z }
+  const length = Math.hypot(heading.x, heading.z)
+  heading = length > 0.5 ? { x: heading.x / length, z: heading.z / length } : { x: 0, z: 1 }
+  const size = Math.max(zone.rect.width, zone.rect.depth)
+  const distance = size * 0.75 + 14
+  return overviewOf(centre, heading, distance * 0.75, distance * 0.8)
+}
+
+export function boothWalkPose(booth: BoothPlacement): WalkPose {
+  const { centre } = standSize(booth)
+  return { x: booth.front.x, z: booth.front.z, yaw: yawTowards(booth.front, centre) + BOOTH_PANEL_YAW, pitch: 0.08 }
+}
+
+/** In front of the stand and above it, aimed right of it so the stand stays clear of the right-hand panel. */
+export function boothOverview(booth: BoothPlacement): View {
+  const { centre, outward, width } = standSize(booth)
+  const heading = { x: -outward.x, z: -outward.z }
+  const r = rightOf(Math.atan2(heading.x, heading.z))
+  const shift = BOOTH_PANEL_SHIFT + width * 0.15
+  const target = { x: centre.x + r.x * shift, z: centre.z + r.z * shift }
+  const back = 9 + width * 0.6
+  const view = overviewOf(target, heading, back, 6.5 + width * 0.5)
+  view.target.y = 1.2
+  return view
+}
+
+/** Re-targets the overview on a floor point, keeping the current viewing offset. */
+export function pointOverview(point: Point, current: View): View {
+  const offset = current.position.clone().sub(current.target)
+  const target = world(point, 0)
+  return { position: target.clone().add(offset), target }
+}
+
+/** Rising from a walking pose to look down on where the visitor stood, facing the same way. */
+export function overviewAbove(pose: WalkPose): View {
+  return overviewOf(pose, forwardOf(pose.yaw), 18, 20)
+}
+
+/** Landing from the overview: the floor point it looks at (nearest walkable), facing the same way. */
+export function walkPoseBelow(plan: FloorPlan, view: View): WalkPose {
+  const floor = { x: view.target.x, z: -view.target.z }
+  const at = nearestWalkable(plan.walkGrid, floor)
+  const yaw = Math.atan2(view.target.x - view.position.x, -(view.target.z - view.position.z))
+  return { x: at.x, z: at.z, yaw, pitch: 0 }
+}

@@ -1,0 +1,53 @@
+/** Fixed sizes of the hall's architecture and stands, in metres: one place to tune the proportions of the scene. */
+export const HALL = {
+  wallHeight: 12,
+  roofHeight: 12,
+  trussBottom: 10.2,
+  trussTop: 11.6,
+  /** Where truss rows fall when the plan has no columns. */
+  trussSpacing: 15,
+  entranceHeight: 6,
+  zoneSignHeight: 7.2,
+  sectionSignHeight: 4.6,
+} as const
+
+export const EYE_HEIGHT = 1.6
+
+export const BOOTH = {
+  platformHeight: 0.1,
+  wallHeight: 2.5,
+  wallThickness: 0.08,
+  fasciaHeight: 0.6,
+  fasciaDepth: 0.08,
+  counterHeight: 1.0,
+  counterDepth: 0.5,
+  islandTotemHeight: 3.2,
+  islandTotemWidth: 1.0,
+} as const
+
+/** Label atlas slots are 4:1, so a fascia label is at most four times as wide as it is tall. */
+export const LABEL_ASPECT = 4
+
+export const PALETTE = {
+  sky: '#dcebf7',
+  fog: '#e8f1f8',
+  outsideGround: '#d3dccd',
+  hallFloor: '#f1f2f4',
+  boulevard: '#e3e7ec',
+  aisle: '#e7eaee',
+  wall: '#f7f8fa',
+  column: '#fbfbfc',
+  truss: '#e9edf1',
+  roof: '#eef2f6',
+  skylight: '#f6fbff',
+  platform: '#f3f4f6',
+  sideWall: '#fbfbfc',
+  fascia: '#ffffff',
+  screen: '#1d2633',
+  plinth: '#f5f6f8',
+  hover: '#ffb020',
+  open: '#0b5cad',
+  tableTop: '#fafafa',
+  tableLeg: '#c9ced6',
+  neutralZone: '#9aa5b1',
+} as const

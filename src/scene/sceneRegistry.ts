@@ -1,0 +1,15 @@
+/** Live scene objects the debug API and the camera rig look up outside React (set by the components that own them). */
+import type * as THREE from 'three'
+import type { ZoneId } from '../content/schema'
+import type { BoothLayout } from './boothLayout'
+
+export interface CubeFace {
+  zoneId: ZoneId
+  /** Outward normal in the cube's local frame. */
+  normal: THREE.Vector3
+}
+
+export const sceneRegistry: {
+  cube: { group: THREE.Group; size: number; faces: CubeFace[] } | null
+  booths: { layout: BoothLayout; indexOf: Map<string, number>; hit: THREE.InstancedMesh | null } | null
+} = { cube: null, booths: null }
