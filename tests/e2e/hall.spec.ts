@@ -130,3 +130,34 @@ test('a broken content pack shows which file, entry and field instead of a blank
   await expect(alert).toContainText('exhibitors/ai.json')
   await expect(alert).toContainText('availability.slotMinutes')
 })
+
+test('clicking a face of the magic cube takes the visitor to that zone', async ({ page }) => {
+  await openHall(page)
+  await cameraSettled(page)
+  const face = await page.evaluate(() => {
+    const debug = (window as any).__expoDebug
+    const zones = (window as any).__expoStore.getState().pack.zones.filter((z: any) => z.featured)
+    return zones.map((z: any) => ({ zoneId: z.id, ...debug.cubeFaceScreenPosition(z.id) })).find((f: any) => f.visible)
+  })
+  expect(face, 'a face of the cube is on screen').toBeTruthy()
+  await page.mouse.click(face.x, face.y)
+  await expect(page).toHaveURL(new RegExp(`[?&]zone=${face.zoneId}(&|$)`))
+})
+
+test('clicking the minimap takes the visitor to that spot, and the marker follows', async ({ page }) => {
+  await openHall(page)
+  await cameraSettled(page)
+  const before = await camera(page)
+  const marker = page.locator('.minimap-marker g')
+  const markerBefore = await marker.getAttribute('transform')
+  const minimap = page.getByRole('button', { name: 'Floor plan: click to go to that spot' })
+  const box = (await minimap.boundingBox())!
+  // Upper left of the map: the far left corner of the hall, away from the lobby at the bottom centre.
+  await minimap.click({ position: { x: box.width * 0.2, y: box.height * 0.25 } })
+  await cameraSettled(page)
+  const after = await camera(page)
+  expect(Math.hypot(after.x - before.x, after.z - before.z)).toBeGreaterThan(20)
+  expect(after.x).toBeLessThan(before.x)
+  expect(after.z).toBeGreaterThan(before.z)
+  expect(await marker.getAttribute('transform')).not.toBe(markerBefore)
+})

@@ -48,19 +48,26 @@ export async function exhibitorName(page: Page, exhibitorId: string, language = 
   )
 }
 
-/** Waits until a camera flight has settled (two readings 300 ms apart agree). */
+/**
+ * Waits until a camera flight has settled: the pose is unchanged across two drawn frames, or no frame
+ * is drawn at all for a while (the hall renders on demand, so an idle hall draws nothing).
+ */
 export async function cameraSettled(page: Page) {
   await expect
     .poll(
-      async () => {
-        const a = await camera(page)
-        await page.waitForTimeout(300)
-        const b = await camera(page)
-        return Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z) + Math.abs(a.yaw - b.yaw)
-      },
-      { timeout: 20_000 },
+      () =>
+        page.evaluate(async () => {
+          const debug = (window as any).__expoDebug
+          const pose = () => JSON.stringify(debug.camera())
+          const before = pose()
+          const startFrame = debug.frames
+          const deadline = performance.now() + 1500
+          while (debug.frames < startFrame + 2 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+          return pose() === before
+        }),
+      { timeout: 30_000, intervals: [100] },
     )
-    .toBeLessThan(0.01)
+    .toBe(true)
 }
 
 /** How many distinct colours the canvas shows (coarsely quantised): a blank or black canvas shows one or two. */
