@@ -271,6 +271,8 @@ export function validateContentPack(files: Record<string, unknown>): ContentPack
   // exhibitors/<zone>.json: right zone per file, ids unique across files
   const exhibitors: Exhibitor[] = []
   const idAt = new Map<string, string>()
+  // Only known when zones.json itself is valid; otherwise its own problems are reported instead.
+  const sectionsOf = new Map([...zones.values()].map((z) => [z.id as string, z.sections.map((s) => s.id)]))
   for (const file of Object.keys(files).filter((f) => f.startsWith('exhibitors/'))) {
     const zone = /^exhibitors\/([^/]+)\.json$/.exec(file)?.[1]
     if (!zone || !(EXHIBITING_ZONE_IDS as readonly string[]).includes(zone)) {
@@ -296,6 +298,10 @@ export function validateContentPack(files: Record<string, unknown>): ContentPack
       if (value) {
         const ex = value as Exhibitor
         checkOfficeHours(problems, file, entry, ex)
+        const sections = sectionsOf.get(zone)
+        if (ex.section && sections && !sections.includes(ex.section)) {
+          problems.add(file, entry, 'section', `"${ex.section}" is not a section of zone "${zone}" in zones.json (${sections.join(', ') || 'it has none'})`)
+        }
         exhibitors.push(ex)
       }
     }

@@ -80,6 +80,10 @@ export const zoneSchema = z.object({
   description: localizedText,
   /** Featured on a face of the lobby's magic cube. */
   featured: z.boolean().default(false),
+  /** Named parts of the zone (YRD provinces, the Hongqiao Pinhui corner…); exhibitors refer to them by id. */
+  sections: z
+    .array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: localizedTextAll }))
+    .default([]),
 })
 export type Zone = z.infer<typeof zoneSchema>
 

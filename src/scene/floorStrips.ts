@@ -3,7 +3,6 @@ import * as THREE from 'three'
 import type { ContentPack, ZoneId } from '../content/schema'
 import type { FloorPlan, Rect } from '../plan/types'
 import { PALETTE } from './dimensions'
-import { planSections } from './landmarks'
 
 export interface FloorStrip {
   rect: Rect
@@ -39,7 +38,7 @@ export function floorStrips(plan: FloorPlan, pack: Pick<ContentPack, 'zones' | '
   for (const zone of plan.zones) {
     strips.push({ rect: zone.rect, y: 0.02, colour: carpetColour(zone.zoneId, colours.get(zone.zoneId) ?? PALETTE.neutralZone) })
   }
-  planSections(plan, pack).forEach((s, k) => {
+  plan.sections.forEach((s, k) => {
     const base = carpetColour(s.zoneId, colours.get(s.zoneId) ?? PALETTE.neutralZone)
     // Alternate a touch darker and lighter so neighbouring provinces read as separate sections.
     const tint = k % 2 === 0 ? base.clone().multiplyScalar(0.92) : base.clone().lerp(new THREE.Color('#ffffff'), 0.18)

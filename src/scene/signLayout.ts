@@ -3,7 +3,7 @@ import type { ContentPack, ZoneId } from '../content/schema'
 import type { FloorPlan, Point } from '../plan/types'
 import { worldZ } from './coords'
 import { HALL } from './dimensions'
-import { planSections, rectCentre, sectionName, zoneById, zoneFront } from './landmarks'
+import { rectCentre, sectionName, zoneById, zoneFront } from './landmarks'
 
 /** What a sign slot of the atlas shows. */
 export type SignArt =
@@ -108,11 +108,11 @@ export function computeSigns(plan: FloorPlan, pack: Pick<ContentPack, 'zones' | 
     })
   }
 
-  for (const s of planSections(plan, pack)) {
+  for (const s of plan.sections) {
     const zone = zoneById(plan, s.zoneId)
     if (!zone) continue
     const key = `section:${s.zoneId}:${s.section}`
-    const name = sectionName(s.section)
+    const name = sectionName(pack, s.zoneId, s.section)
     arts.push({ key, art: { kind: 'section', zh: name.zh, en: name.en, colour: colourOf(s.zoneId) }, pixels: [...SIGN_PIXELS.section] })
     const c = rectCentre(s.rect)
     const width = Math.max(3, Math.min(5.5, s.rect.width * 0.6))

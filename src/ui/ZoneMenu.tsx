@@ -29,10 +29,12 @@ export default function ZoneMenu() {
               onClick={() => actions.goToZone(zone.id)}
             >
               <span className="swatch" style={{ background: zone.colour }} aria-hidden="true" />
-              <span className="zone-menu-name">{localized(zone.name, language)}</span>
-              {boothCounts[zone.id] ? (
-                <span className="zone-menu-count">{t('zones.boothCount', { count: boothCounts[zone.id] })}</span>
-              ) : null}
+              <span className="zone-menu-name">
+                {localized(zone.name, language)}
+                {boothCounts[zone.id] ? (
+                  <span className="zone-menu-count">{t('zones.boothCount', { count: boothCounts[zone.id] })}</span>
+                ) : null}
+              </span>
             </button>
             {zone.id !== 'lobby' && zone.id !== 'negotiation' && (
               <button

@@ -105,6 +105,15 @@ describe('the wmc2021 content pack', () => {
 })
 
 describe('validateContentPack on a broken pack', () => {
+  it('names an exhibitor whose section its zone does not declare', () => {
+    const files = copyOfPack()
+    files['exhibitors/yrd.json'][2].section = 'anhui'
+    const [problem] = problemsOf(validateContentPack(files))
+    expect(problem).toMatchObject({ file: 'exhibitors/yrd.json', field: 'section' })
+    expect(problem.entry).toContain('#2')
+    expect(problem.message).toContain('shanghai, jiangsu, zhejiang')
+  })
+
   it('names file, entry and field of a bad slot length', () => {
     const files = copyOfPack()
     const entry = files['exhibitors/ai.json'][3]

@@ -4,7 +4,7 @@ import { searchCatalogue } from '../../src/content/search'
 import { groupWeeklyHours, describeDays } from '../../src/booking/weeklyHours'
 
 const zone = (id: Zone['id'], zh: string, en: string, ko: string): Zone => ({
-  id, name: { 'zh-CN': zh, en, ko }, colour: '#336699', description: { 'zh-CN': zh, en }, featured: false,
+  id, name: { 'zh-CN': zh, en, ko }, colour: '#336699', description: { 'zh-CN': zh, en }, featured: false, sections: [],
 })
 const exhibitor = (id: string, zh: string, en: string, products: [string, string][], z: Exhibitor['zone'] = 'ai'): Exhibitor => ({
   id, name: { 'zh-CN': zh, en }, zone: z, sample: true, boothSize: 'standard',
