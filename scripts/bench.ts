@@ -69,19 +69,16 @@ async function sceneCounts(page: Page, url: string) {
 /** Mean time between animation frames over a fixed number of frames. */
 async function meanFrameMs(page: Page, url: string, frames = 40) {
   await openScene(page, url)
-  return page.evaluate(
-    (count) =>
-      new Promise<number>((resolve) => {
-        const times: number[] = []
-        const tick = (t: number) => {
-          times.push(t)
-          if (times.length <= count) requestAnimationFrame(tick)
-          else resolve((times[times.length - 1] - times[0]) / count)
-        }
-        requestAnimationFrame(tick)
-      }),
-    frames,
-  )
+  // A string, not a function: tsx would wrap named inner functions in a helper the page does not have.
+  return page.evaluate(`new Promise((resolve) => {
+    const times = []
+    const tick = (t) => {
+      times.push(t)
+      if (times.length <= ${frames}) requestAnimationFrame(tick)
+      else resolve((times[times.length - 1] - times[0]) / ${frames})
+    }
+    requestAnimationFrame(tick)
+  })`) as Promise<number>
 }
 
 async function main() {
@@ -95,6 +92,10 @@ async function main() {
     const scenes: Record<string, Awaited<ReturnType<typeof sceneCounts>>> = {}
     scenes.sample = await sceneCounts(page, base)
     for (const n of [150, 1000, 3000]) scenes[`synthetic${n}`] = await sceneCounts(page, `${base}&synthetic=${n}`)
+    // A 3x screen (many phones) must still render at no more than 2 device pixels per CSS pixel.
+    const denseContext = await browser.newContext({ viewport: { width: 1366, height: 820 }, deviceScaleFactor: 3 })
+    scenes.sampleOn3xScreen = await sceneCounts(await denseContext.newPage(), base)
+    await denseContext.close()
     const emptyFrameMs = await meanFrameMs(page, `${base}&scene=empty`)
     const hall1000FrameMs = await meanFrameMs(page, `${base}&synthetic=1000`)
     const report = {

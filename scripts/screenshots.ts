@@ -1,6 +1,7 @@
 /** `npm run screenshots`: README pictures made from the running app (lobby, a zone in walk mode, a booth panel). */
 import { mkdirSync } from 'node:fs'
 import type { Page } from '@playwright/test'
+import { cameraSettled } from '../tests/helpers/page'
 import { build, launchChromium, preview } from './serve'
 
 const PORT = 4192
@@ -8,14 +9,10 @@ const OUT = 'assets/screenshots'
 
 async function settle(page: Page) {
   await page.waitForFunction(() => (window as any).__expoDebug?.frames > 2, null, { timeout: 120_000 })
-  // Wait for camera flights to end: two camera readings a moment apart agree.
-  for (let i = 0; i < 40; i++) {
-    const a = await page.evaluate(() => (window as any).__expoDebug.camera())
-    await page.waitForTimeout(300)
-    const b = await page.evaluate(() => (window as any).__expoDebug.camera())
-    if (Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z) < 0.01) break
-  }
+  await cameraSettled(page)
   await page.waitForTimeout(800)
+  // `?debug=1` is only there to know when the camera has settled; its overlay stays out of the pictures.
+  await page.addStyleTag({ content: '.debug-overlay { display: none !important; }' })
 }
 
 async function main() {

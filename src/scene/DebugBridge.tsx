@@ -20,6 +20,8 @@ export interface ExpoDebug {
   readonly fps: number
   readonly dpr: number
   readonly frames: number
+  /** performance.now() of the first frame with the hall in it: milliseconds since navigation started. */
+  readonly firstFrameAt: number
   camera(): { x: number; y: number; z: number; yaw: number; pitch: number }
   boothScreenPosition(exhibitorId: string): ScreenPoint | null
   floorScreenPosition(x: number, z: number): ScreenPoint
@@ -71,6 +73,9 @@ export function DebugBridge() {
       },
       get frames() {
         return renderStats.frames
+      },
+      get firstFrameAt() {
+        return renderStats.firstFrameAt
       },
       camera: () => ({ ...cameraPose }),
       boothScreenPosition(exhibitorId) {

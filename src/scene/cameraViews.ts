@@ -83,7 +83,8 @@ export function boothOverview(booth: BoothPlacement): View {
   const shift = BOOTH_PANEL_SHIFT + width * 0.15
   const target = { x: centre.x + r.x * shift, z: centre.z + r.z * shift }
   const back = 9 + width * 0.6
-  const view = overviewOf(target, heading, back, 6.5 + width * 0.5)
+  // Steep enough (about 50°) to look over the low eaves and gates that line some zones' fronts.
+  const view = overviewOf(target, heading, back, back * 1.2)
   view.target.y = 1.2
   return view
 }

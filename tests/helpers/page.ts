@@ -56,14 +56,14 @@ export async function cameraSettled(page: Page) {
   await expect
     .poll(
       () =>
+        // No named functions inside: scripts run through tsx, which would wrap them in a helper the page lacks.
         page.evaluate(async () => {
           const debug = (window as any).__expoDebug
-          const pose = () => JSON.stringify(debug.camera())
-          const before = pose()
+          const before = JSON.stringify(debug.camera())
           const startFrame = debug.frames
           const deadline = performance.now() + 1500
           while (debug.frames < startFrame + 2 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50))
-          return pose() === before
+          return JSON.stringify(debug.camera()) === before
         }),
       { timeout: 30_000, intervals: [100] },
     )
