@@ -5,6 +5,7 @@ import { generateSyntheticExhibitors } from '../content/synthetic'
 import type { ContentPack } from '../content/schema'
 import { computeFloorPlan } from '../plan/floorPlan'
 import { buildLinkSearch, parseLinkParams } from './linkParams'
+import { startBookingBackend } from './bookingService'
 import { onStorageProblem } from './persistence'
 import { useExpoStore } from './store'
 
@@ -38,11 +39,23 @@ export async function bootExpo(search = window.location.search): Promise<void> {
     actions.notify({ kind: 'info', key: 'notice.synthetic', params: { count: link.synthetic } })
   }
   const plan = computeFloorPlan({ zones: pack.zones, exhibitors: pack.exhibitors })
+  const backend = startBookingBackend(pack, plan, (problem) => {
+    if (problem.kind === 'corrupted')
+      actions.notify({ kind: 'error', key: 'notice.bookingsCorrupt', params: { key: problem.backupKey, kept: problem.kept } })
+    else if (problem.kind === 'newer-version') actions.notify({ kind: 'error', key: 'notice.bookingsNewer' })
+    else if (problem.kind === 'quota') actions.notify({ kind: 'error', key: 'notice.storageFull' })
+    else actions.notify({ kind: 'error', key: 'notice.storageUnavailable' })
+  })
+  backend.subscribe((bookings) => actions.setBookings(bookings))
+  if (link.debug) Object.assign(window, { __expoBooking: backend })
+  actions.setBookings(await backend.myBookings())
   actions.setContent(pack, plan, link.synthetic ?? null)
 
   if (link.booth) {
-    if (pack.exhibitors.some((e) => e.id === link.booth)) actions.openBooth(link.booth)
-    else actions.notify({ kind: 'warning', key: 'notice.unknownBooth' })
+    if (pack.exhibitors.some((e) => e.id === link.booth)) {
+      actions.openBooth(link.booth)
+      if (link.book) actions.requestBooking(link.booth)
+    } else actions.notify({ kind: 'warning', key: 'notice.unknownBooth' })
   } else if (link.zone && link.zone !== 'lobby') {
     actions.goToZone(link.zone)
   }
@@ -64,16 +77,17 @@ let unsubscribeUrl: (() => void) | null = null
 function keepUrlInStep() {
   unsubscribeUrl?.()
   const write = () => {
-    const { currentZoneId, openBoothId, language } = useExpoStore.getState()
-    const next = buildLinkSearch(window.location.search, { zone: currentZoneId, booth: openBoothId, lang: language })
+    const { currentZoneId, openBoothId, language, bookingPicker } = useExpoStore.getState()
+    const booking = Boolean(bookingPicker && !bookingPicker.rescheduling && bookingPicker.exhibitorId === openBoothId)
+    const next = buildLinkSearch(window.location.search, { zone: currentZoneId, booth: openBoothId, booking, lang: language })
     if (next !== window.location.search) {
       window.history.replaceState(window.history.state, '', `${window.location.pathname}${next}${window.location.hash}`)
     }
   }
   write()
   unsubscribeUrl = useExpoStore.subscribe(
-    (s) => [s.currentZoneId, s.openBoothId, s.language] as const,
+    (s) => [s.currentZoneId, s.openBoothId, s.language, s.bookingPicker] as const,
     write,
-    { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] },
+    { equalityFn: (a, b) => a.every((value, i) => value === b[i]) },
   )
 }

@@ -11,6 +11,8 @@ export interface LinkParams {
   zone?: ZoneId
   /** Shape-checked only; whether the booth exists is known once the content is loaded. */
   booth?: string
+  /** `?booth=<id>&book=1` opens the booking picker of that booth. */
+  book: boolean
   lang?: Language
   debug: boolean
   synthetic?: number
@@ -22,7 +24,7 @@ export interface LinkParams {
 const EXHIBITOR_ID = /^[a-z0-9][a-z0-9-]{1,63}$/
 export const SYNTHETIC_RANGE = { min: 10, max: 3000 } as const
 /** Parameters we own; anything else (WeChat's `from=`, analytics tags) is left alone and kept in the URL. */
-const OWN_PARAMS = ['zone', 'booth', 'lang', 'debug', 'synthetic', 'scene'] as const
+const OWN_PARAMS = ['zone', 'booth', 'book', 'lang', 'debug', 'synthetic', 'scene'] as const
 
 /** Shows a bad value safely in a notice: short, printable, no markup characters. */
 export function describeBadValue(name: string, value: string): string {
@@ -32,7 +34,7 @@ export function describeBadValue(name: string, value: string): string {
 
 export function parseLinkParams(search: string): LinkParams {
   const query = new URLSearchParams(search)
-  const result: LinkParams = { debug: false, emptyScene: false, notices: [] }
+  const result: LinkParams = { debug: false, book: false, emptyScene: false, notices: [] }
   const bad = (name: string, value: string, key: MessageKey = 'notice.badParam') =>
     result.notices.push({ key, params: { param: describeBadValue(name, value) } })
 
@@ -45,6 +47,11 @@ export function parseLinkParams(search: string): LinkParams {
   if (booth !== null) {
     if (EXHIBITOR_ID.test(booth)) result.booth = booth
     else bad('booth', booth, 'notice.unknownBooth')
+  }
+  const book = query.get('book')
+  if (book !== null) {
+    if (book === '1' || book === 'true') result.book = true
+    else if (book !== '0' && book !== 'false') bad('book', book)
   }
   const lang = query.get('lang')
   if (lang !== null) {
@@ -73,6 +80,8 @@ export function parseLinkParams(search: string): LinkParams {
 export interface LinkLocation {
   zone: ZoneId
   booth: string | null
+  /** The booking picker of that booth is open. */
+  booking?: boolean
   lang: Language
 }
 
@@ -89,6 +98,7 @@ export function buildLinkSearch(currentSearch: string, location: LinkLocation): 
   const parsed = parseLinkParams(currentSearch)
   keep.set('zone', location.zone)
   if (location.booth) keep.set('booth', location.booth)
+  if (location.booth && location.booking) keep.set('book', '1')
   keep.set('lang', location.lang)
   if (parsed.debug) keep.set('debug', '1')
   if (parsed.synthetic) keep.set('synthetic', String(parsed.synthetic))

@@ -4,20 +4,28 @@
  */
 import { z } from 'zod'
 import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middleware'
+import { visitorProfileSchema } from '../booking/rules'
+import { isValidTimeZone } from '../booking/timeZones'
 import { LANGUAGES, ZONE_IDS } from '../content/schema'
 
 export const STORAGE_KEY = 'cloud-expo:visitor'
-export const STORAGE_VERSION = 1
+export const STORAGE_VERSION = 2
 
 const routeStopSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('booth'), exhibitorId: z.string().min(1).max(64) }),
   z.object({ kind: z.literal('zone'), zoneId: z.enum(ZONE_IDS) }),
 ])
 
-export const persistedVisitorSchema = z.object({
+const persistedVisitorV1Schema = z.object({
   favourites: z.array(z.string().min(1).max(64)).max(5000),
   routeStops: z.array(routeStopSchema).max(500),
   savedLanguage: z.enum(LANGUAGES).nullable(),
+})
+
+/** v2 adds the booking profile and the visitor's chosen time zone. */
+export const persistedVisitorSchema = persistedVisitorV1Schema.extend({
+  profile: visitorProfileSchema.nullable(),
+  visitorTimeZone: z.string().refine(isValidTimeZone, 'must be an IANA time zone'),
 })
 export type PersistedVisitor = z.infer<typeof persistedVisitorSchema>
 
@@ -102,10 +110,13 @@ export function createGuardedStorage<S>(validate: (state: unknown, version: numb
   }
 }
 
-/** Older stored versions are lifted to the current one here (none older than 1 exists yet). */
+/** Older stored versions are lifted to the current one here; the browser's time zone fills what v1 lacked. */
 export function migrateVisitor(state: unknown, version: number): PersistedVisitor {
-  if (version === STORAGE_VERSION) return persistedVisitorSchema.parse(state)
-  throw new Error(`No migration from stored version ${version}`)
+  if (version === 1) {
+    const v1 = persistedVisitorV1Schema.parse(state)
+    return { ...v1, profile: null, visitorTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai' }
+  }
+  return persistedVisitorSchema.parse(state)
 }
 
 /** Per-field persistence: only what the visitor chose is kept, never the hall, the camera or open panels. */
@@ -114,9 +125,15 @@ export function visitorPersistOptions<S extends PersistedVisitor>(): PersistOpti
     name: STORAGE_KEY,
     version: STORAGE_VERSION,
     storage: createGuardedStorage<PersistedVisitor>((state, version) =>
-      version === STORAGE_VERSION ? persistedVisitorSchema.safeParse(state).success : true,
+      (version === 1 ? persistedVisitorV1Schema : persistedVisitorSchema).safeParse(state).success,
     ),
-    partialize: (state) => ({ favourites: state.favourites, routeStops: state.routeStops, savedLanguage: state.savedLanguage }),
+    partialize: (state) => ({
+      favourites: state.favourites,
+      routeStops: state.routeStops,
+      savedLanguage: state.savedLanguage,
+      profile: state.profile,
+      visitorTimeZone: state.visitorTimeZone,
+    }),
     migrate: migrateVisitor,
     // Restore over the defaults: stored fields replace defaults, everything else stays as built.
     merge: (persisted, current) => ({ ...current, ...(persisted as PersistedVisitor) }),

@@ -2,7 +2,9 @@
 import { create } from 'zustand'
 import { persist, subscribeWithSelector } from 'zustand/middleware'
 import type { ContentPack, Language, ZoneId } from '../content/schema'
+import type { Booking, BookResult, CancelResult, RescheduleResult, SlotRef, VisitorProfile } from '../booking/types'
 import type { FloorPlan, Point } from '../plan/types'
+import { bookingBackend } from './bookingService'
 import { visitorPersistOptions } from './persistence'
 
 export type ViewMode = 'overview' | 'walk'
@@ -12,6 +14,7 @@ export type CameraRequest =
   | { kind: 'zone'; zoneId: ZoneId; nonce: number }
   | { kind: 'booth'; exhibitorId: string; nonce: number }
   | { kind: 'point'; point: Point; nonce: number }
+  | { kind: 'table'; tableId: string; nonce: number }
 
 export interface Notice {
   id: number
@@ -54,8 +57,20 @@ interface SelectionSlice {
   hoveredBoothId: string | null
   openBoothId: string | null
   favourites: string[]
-  /** The exhibitor whose booking picker is open (issue: booking). */
-  bookingExhibitorId: string | null
+}
+
+/** What the booking picker is doing: a new booking with an exhibitor, or moving an existing one. */
+export type BookingPicker = { exhibitorId: string; rescheduling: Booking | null }
+
+interface BookingSlice {
+  bookingPicker: BookingPicker | null
+  agendaOpen: boolean
+  /** This visitor's bookings as the backend last reported them (confirmed and cancelled, by start). */
+  bookings: Booking[]
+  /** Filled once and remembered, so the next booking is two clicks. */
+  profile: VisitorProfile | null
+  /** The zone times are shown in; the browser's unless the visitor picks another. */
+  visitorTimeZone: string
 }
 
 interface TourSlice {
@@ -89,7 +104,17 @@ export interface ExpoActions {
   closeBooth(): void
   toggleFavourite(exhibitorId: string): void
   requestBooking(exhibitorId: string): void
+  requestReschedule(booking: Booking): void
   closeBooking(): void
+  setAgendaOpen(open: boolean): void
+  setBookings(bookings: Booking[]): void
+  saveProfile(profile: VisitorProfile): void
+  setVisitorTimeZone(timeZone: string): void
+  /** Every rule is checked behind the backend; these only pass requests on and keep the store in step. */
+  book(slot: SlotRef, topic: string): Promise<BookResult>
+  cancelBooking(bookingId: string): Promise<CancelResult>
+  rescheduleBooking(bookingId: string, slot: SlotRef): Promise<RescheduleResult>
+  goToTable(tableId: string): void
   goToZone(zoneId: ZoneId): void
   goToPoint(point: Point): void
   /** Called by the scene when the camera enters another zone on foot. */
@@ -98,10 +123,18 @@ export interface ExpoActions {
   removeStop(index: number): void
 }
 
-export type ExpoState = ContentSlice & UiSlice & SelectionSlice & TourSlice & RouteSlice & { actions: ExpoActions }
+export type ExpoState = ContentSlice & UiSlice & SelectionSlice & BookingSlice & TourSlice & RouteSlice & { actions: ExpoActions }
 
 let nextNoticeId = 1
 let nextNonce = 1
+
+function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai'
+  } catch {
+    return 'Asia/Shanghai'
+  }
+}
 
 const sameStop = (a: RouteStop, b: RouteStop) =>
   a.kind === 'booth' ? b.kind === 'booth' && a.exhibitorId === b.exhibitorId : b.kind === 'zone' && a.zoneId === b.zoneId
@@ -127,7 +160,12 @@ export const useExpoStore = create<ExpoState>()(
     hoveredBoothId: null,
     openBoothId: null,
     favourites: [],
-    bookingExhibitorId: null,
+
+    bookingPicker: null,
+    agendaOpen: false,
+    bookings: [],
+    profile: null,
+    visitorTimeZone: browserTimeZone(),
 
     currentZoneId: 'lobby',
     cameraRequest: null,
@@ -144,7 +182,9 @@ export const useExpoStore = create<ExpoState>()(
       toggleMode: () => set({ mode: get().mode === 'walk' ? 'overview' : 'walk' }),
       setSearchOpen: (searchOpen) => set({ searchOpen }),
       setHelpOpen: (helpOpen) => set({ helpOpen }),
-      setRoutePanelOpen: (routePanelOpen) => set({ routePanelOpen }),
+      // The right-hand column holds one panel at a time: booth, agenda or route.
+      setRoutePanelOpen: (routePanelOpen) =>
+        set(routePanelOpen ? { routePanelOpen, agendaOpen: false, openBoothId: null } : { routePanelOpen }),
       setDebug: (debug, emptyScene = false) => set({ debug, emptyScene }),
       notify: (notice) => set({ notices: [...get().notices, { ...notice, id: nextNoticeId++ }].slice(-4) }),
       dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
@@ -158,11 +198,13 @@ export const useExpoStore = create<ExpoState>()(
         if (!booth) return
         set({
           openBoothId: exhibitorId,
+          agendaOpen: false,
+          routePanelOpen: false,
           currentZoneId: booth.zoneId,
           cameraRequest: options?.fly === false ? get().cameraRequest : { kind: 'booth', exhibitorId, nonce: nextNonce++ },
         })
       },
-      closeBooth: () => set({ openBoothId: null, bookingExhibitorId: null }),
+      closeBooth: () => set({ openBoothId: null, bookingPicker: null }),
       toggleFavourite: (exhibitorId) => {
         const favourites = get().favourites
         set({
@@ -171,8 +213,31 @@ export const useExpoStore = create<ExpoState>()(
             : [...favourites, exhibitorId],
         })
       },
-      requestBooking: (exhibitorId) => set({ bookingExhibitorId: exhibitorId }),
-      closeBooking: () => set({ bookingExhibitorId: null }),
+      requestBooking: (exhibitorId) => set({ bookingPicker: { exhibitorId, rescheduling: null } }),
+      requestReschedule: (booking) => set({ bookingPicker: { exhibitorId: booking.exhibitorId, rescheduling: booking } }),
+      closeBooking: () => set({ bookingPicker: null }),
+      setAgendaOpen: (agendaOpen) => set(agendaOpen ? { agendaOpen, routePanelOpen: false, openBoothId: null } : { agendaOpen }),
+      setBookings: (bookings) => set({ bookings }),
+      saveProfile: (profile) => set({ profile }),
+      setVisitorTimeZone: (visitorTimeZone) => set({ visitorTimeZone }),
+      book: async (slot, topic) => {
+        const { profile, visitorTimeZone } = get()
+        if (!profile) return { ok: false, refusal: { code: 'invalid-profile', fields: { name: 'booking.profile.required' } } }
+        const result = await bookingBackend().book({ ...slot, topic, profile, visitorTimeZone })
+        if (result.ok) set({ bookings: await bookingBackend().myBookings() })
+        return result
+      },
+      cancelBooking: async (bookingId) => {
+        const result = await bookingBackend().cancel(bookingId)
+        if (result.ok) set({ bookings: await bookingBackend().myBookings() })
+        return result
+      },
+      rescheduleBooking: async (bookingId, slot) => {
+        const result = await bookingBackend().reschedule(bookingId, slot, { visitorTimeZone: get().visitorTimeZone })
+        if (result.ok) set({ bookings: await bookingBackend().myBookings() })
+        return result
+      },
+      goToTable: (tableId) => set({ openBoothId: null, cameraRequest: { kind: 'table', tableId, nonce: nextNonce++ } }),
       goToZone: (zoneId) => set({ currentZoneId: zoneId, openBoothId: null, cameraRequest: { kind: 'zone', zoneId, nonce: nextNonce++ } }),
       goToPoint: (point) => set({ cameraRequest: { kind: 'point', point, nonce: nextNonce++ } }),
       enterZone: (zoneId) => {

@@ -1,5 +1,9 @@
 /** The booth panel on the right: what the company makes, where it is from, how to talk to it. */
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { bookableWindow } from '../booking/slots'
+import type { Slot } from '../booking/types'
+import { bookingBackend } from '../state/bookingService'
+import { describeSlotTimes } from './bookingFormat'
 import { localized, useTranslate } from '../i18n/translate'
 import { useExpoActions, useExpoStore } from '../state/store'
 import NegotiationHours from './NegotiationHours'
@@ -100,6 +104,7 @@ export default function BoothPanel() {
           )}
         </dl>
         <h3>{t('booth.negotiation')}</h3>
+        <NextFreeSlot exhibitorId={exhibitor.id} />
         <NegotiationHours availability={exhibitor.availability} />
       </div>
       <footer className="side-panel-actions">
@@ -124,4 +129,28 @@ export default function BoothPanel() {
       </footer>
     </aside>
   )
+}
+
+/** The exhibitor's next free time, computed after the panel has painted so opening it never waits on slots. */
+function NextFreeSlot({ exhibitorId }: { exhibitorId: string }) {
+  const t = useTranslate()
+  const language = useExpoStore((s) => s.language)
+  const visitorTimeZone = useExpoStore((s) => s.visitorTimeZone)
+  const bookings = useExpoStore((s) => s.bookings)
+  const [next, setNext] = useState<Slot | null | undefined>(undefined)
+  useEffect(() => {
+    let current = true
+    setNext(undefined)
+    const { from, to } = bookableWindow(Date.now())
+    bookingBackend()
+      .freeSlots(exhibitorId, { from, to })
+      .then((slots) => current && setNext(slots[0] ?? null))
+    return () => {
+      current = false
+    }
+  }, [exhibitorId, bookings])
+  if (next === undefined) return null
+  if (next === null) return <p className="next-slot">{t('booth.noSlot')}</p>
+  const times = describeSlotTimes(next, visitorTimeZone, language)
+  return <p className="next-slot">{t('booth.nextSlot', { time: `${times.visitorDate} ${times.line}` })}</p>
 }

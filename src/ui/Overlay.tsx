@@ -1,6 +1,7 @@
 /** The DOM overlay around the canvas: top bar, zone menu, minimap, panels, hints and notices. */
 import { useEffect } from 'react'
 import { useExpoStore } from '../state/store'
+import AgendaPanel from './AgendaPanel'
 import BoothPanel from './BoothPanel'
 import BookingDialog from './BookingDialog'
 import ContentErrorScreen from './ContentErrorScreen'
@@ -36,6 +37,7 @@ export default function Overlay() {
           <BoothPanel />
           <BookingDialog />
           <RoutePanel />
+          <AgendaPanel />
         </>
       )}
       <HelpDialog />

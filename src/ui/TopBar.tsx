@@ -11,6 +11,9 @@ export default function TopBar() {
   const language = useExpoStore((s) => s.language)
   const eventName = useExpoStore((s) => s.pack?.event.name)
   const stopCount = useExpoStore((s) => s.routeStops.length)
+  const agendaOpen = useExpoStore((s) => s.agendaOpen)
+  const routePanelOpen = useExpoStore((s) => s.routePanelOpen)
+  const upcomingCount = useExpoStore((s) => s.bookings.filter((b) => b.status === 'confirmed' && b.end > Date.now()).length)
   const ready = useExpoStore((s) => s.load.status === 'ready')
   const actions = useExpoActions()
   return (
@@ -39,7 +42,18 @@ export default function TopBar() {
           </select>
         </label>
         {ready && (
-          <button type="button" className="button-quiet" onClick={() => actions.setRoutePanelOpen(!useExpoStore.getState().routePanelOpen)}>
+          <button
+            type="button"
+            className="button-quiet"
+            aria-pressed={agendaOpen}
+            onClick={() => actions.setAgendaOpen(!agendaOpen)}
+          >
+            {t('agenda.open')}
+            {upcomingCount > 0 && <span className="badge">{upcomingCount}</span>}
+          </button>
+        )}
+        {ready && (
+          <button type="button" className="button-quiet" aria-pressed={routePanelOpen} onClick={() => actions.setRoutePanelOpen(!routePanelOpen)}>
             {t('topbar.routes')}
             {stopCount > 0 && <span className="badge">{stopCount}</span>}
           </button>

@@ -22,11 +22,12 @@ export const shortcuts: Shortcut[] = [
     keyTest: (e) => e.key === 'Escape',
     allowWhileTyping: true,
     perform: () => {
-      const { bookingExhibitorId, openBoothId, helpOpen, searchOpen, routePanelOpen, actions } = useExpoStore.getState()
+      const { bookingPicker, openBoothId, helpOpen, searchOpen, routePanelOpen, agendaOpen, actions } = useExpoStore.getState()
       if (helpOpen) actions.setHelpOpen(false)
-      else if (bookingExhibitorId) actions.closeBooking()
+      else if (bookingPicker) actions.closeBooking()
       else if (searchOpen) actions.setSearchOpen(false)
       else if (openBoothId) actions.closeBooth()
+      else if (agendaOpen) actions.setAgendaOpen(false)
       else if (routePanelOpen) actions.setRoutePanelOpen(false)
       else return false
       return true

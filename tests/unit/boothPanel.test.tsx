@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { computeFloorPlan } from '../../src/plan/floorPlan'
+import { startBookingBackend } from '../../src/state/bookingService'
 import { useExpoStore } from '../../src/state/store'
 import BoothPanel from '../../src/ui/BoothPanel'
 import ContentErrorScreen from '../../src/ui/ContentErrorScreen'
@@ -16,6 +17,7 @@ describe('booth panel', () => {
   beforeEach(() => {
     localStorage.clear()
     useExpoStore.setState(initial, true)
+    startBookingBackend(pack, plan, () => undefined)
     useExpoStore.getState().actions.setContent(pack, plan, null)
     useExpoStore.getState().actions.setLanguage('en')
   })
@@ -32,6 +34,13 @@ describe('booth panel', () => {
     expect(within(panel).getByText(/Asia\/Seoul time/)).toBeTruthy()
   })
 
+  it('shows the next free negotiation time once it is computed, in both clocks', async () => {
+    useExpoStore.getState().actions.setVisitorTimeZone('Europe/Berlin')
+    useExpoStore.getState().actions.openBooth(korean.id)
+    render(<BoothPanel />)
+    expect((await screen.findByText(/^Next free:/)).textContent).toMatch(/your time · \d\d:\d\d Seoul/)
+  })
+
   it('wires favourite, route and booking buttons to the store', () => {
     useExpoStore.getState().actions.openBooth(korean.id)
     render(<BoothPanel />)
@@ -41,7 +50,7 @@ describe('booth panel', () => {
     expect(useExpoStore.getState().routeStops).toEqual([{ kind: 'booth', exhibitorId: korean.id }])
     expect(screen.getByRole('button', { name: 'In my route' }).getAttribute('aria-pressed')).toBe('true')
     fireEvent.click(screen.getByRole('button', { name: 'Book a negotiation' }))
-    expect(useExpoStore.getState().bookingExhibitorId).toBe(korean.id)
+    expect(useExpoStore.getState().bookingPicker).toEqual({ exhibitorId: korean.id, rescheduling: null })
   })
 
   it('shows Chinese content in Chinese', () => {

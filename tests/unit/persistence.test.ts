@@ -29,6 +29,25 @@ describe('visitor persistence', () => {
     })
   })
 
+  it('lifts version 1 data (before booking) to the current version, keeping what the visitor had', async () => {
+    const v1 = { state: { favourites: ['a'], routeStops: [{ kind: 'zone', zoneId: 'nev' }], savedLanguage: 'ko' }, version: 1 }
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(v1))
+    const { useExpoStore, problems } = await freshStore()
+    expect(useExpoStore.getState()).toMatchObject({ favourites: ['a'], routeStops: [{ kind: 'zone', zoneId: 'nev' }], savedLanguage: 'ko', profile: null })
+    expect(useExpoStore.getState().visitorTimeZone).toBeTruthy()
+    expect(problems).toEqual([])
+    useExpoStore.getState().actions.toggleFavourite('b')
+    expect(JSON.parse(localStorage.getItem(STORAGE_KEY)!).version).toBe(STORAGE_VERSION)
+  })
+
+  it('keeps the booking profile and chosen time zone', async () => {
+    const first = await freshStore()
+    first.useExpoStore.getState().actions.saveProfile({ name: 'Kim', company: 'K Co', email: 'kim@example.com', role: 'buyer' })
+    first.useExpoStore.getState().actions.setVisitorTimeZone('Australia/Lord_Howe')
+    const second = await freshStore()
+    expect(second.useExpoStore.getState()).toMatchObject({ profile: { name: 'Kim' }, visitorTimeZone: 'Australia/Lord_Howe' })
+  })
+
   it('does not keep a language the visitor did not choose', async () => {
     const first = await freshStore()
     first.useExpoStore.getState().actions.setLanguage('ko', { save: false })
