@@ -6,6 +6,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Page } from '@playwright/test'
+import { bookingBenchmarks } from './bookingBench'
+import { routeBenchmarks } from './routeBench'
 import { build, launchChromium, preview } from './serve'
 
 const PORT = 4191
@@ -102,6 +104,8 @@ async function main() {
       measuredAt: new Date().toISOString(),
       sizes: size,
       scenes,
+      booking: bookingBenchmarks(),
+      routes: await routeBenchmarks(),
       frameTime: {
         emptyMs: round(emptyFrameMs),
         synthetic1000Ms: round(hall1000FrameMs),

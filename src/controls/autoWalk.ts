@@ -1,19 +1,26 @@
-/** Walking along a path by itself (after a click on the floor or a point request); any key or new path takes over. */
+/** Walking along a path by itself (after a floor click, a point request or "go to table"); any key or new path takes over. */
 import type { Point, WalkGrid } from '../plan/types'
 import { findPath, moveWithCollision, nearestWalkable } from '../plan/walk'
 import { angleDelta } from '../scene/coords'
 import { WALK, type WalkPose } from './walkController'
 
-/** The path being walked, if any: plain module state, read every frame. */
-export const autoWalk: { path: Point[] | null; next: number } = { path: null, next: 0 }
+/** Where the walker looks once arrived: a heading and a tilt. */
+export interface ArrivalLook {
+  yaw: number
+  pitch: number
+}
+
+/** The path being walked, if any, and how to turn at its end: plain module state, read every frame. */
+export const autoWalk: { path: Point[] | null; next: number; look: ArrivalLook | null } = { path: null, next: 0, look: null }
 
 export function cancelAutoWalk() {
   autoWalk.path = null
   autoWalk.next = 0
+  autoWalk.look = null
 }
 
-/** Plans a walk from `from` to `to`; returns false (and walks nowhere) when there is no way there. */
-export function startAutoWalk(grid: WalkGrid, from: Point, to: Point): boolean {
+/** Plans a walk from `from` to `to`, turning to `look` on arrival; returns false (and walks nowhere) when there is no way there. */
+export function startAutoWalk(grid: WalkGrid, from: Point, to: Point, look: ArrivalLook | null = null): boolean {
   const path = findPath(grid, from, nearestWalkable(grid, to))
   if (!path || path.length < 2) {
     cancelAutoWalk()
@@ -21,6 +28,7 @@ export function startAutoWalk(grid: WalkGrid, from: Point, to: Point): boolean {
   }
   autoWalk.path = path
   autoWalk.next = 1
+  autoWalk.look = look
   return true
 }
 
@@ -56,6 +64,16 @@ export function stepAutoWalk(pose: WalkPose, dt: number, grid: WalkGrid): boolea
       return false
     }
   }
-  if (autoWalk.next >= path.length) cancelAutoWalk()
+  if (autoWalk.next >= path.length && (!autoWalk.look || turnTowards(pose, autoWalk.look, dt))) cancelAutoWalk()
   return true
+}
+
+/** Turns `pose` towards `look` for one frame at the following turn rate; true once it faces that way. */
+function turnTowards(pose: WalkPose, look: ArrivalLook, dt: number): boolean {
+  const step = FOLLOW_TURN * dt
+  const turn = angleDelta(pose.yaw, look.yaw)
+  const tilt = look.pitch - pose.pitch
+  pose.yaw += Math.sign(turn) * Math.min(Math.abs(turn), step)
+  pose.pitch += Math.sign(tilt) * Math.min(Math.abs(tilt), step)
+  return Math.abs(turn) <= step && Math.abs(tilt) <= step
 }

@@ -21,6 +21,8 @@ import {
   pointOverview,
   startOverview,
   startWalkPose,
+  tableOverview,
+  tableWalkPose,
   walkPoseBelow,
   walkView,
   zoneOverview,
@@ -69,6 +71,8 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
   const flight = useRef<Flight | null>(null)
   const clock = useRef(0)
   const lastZone = useRef<string | null>(null)
+  /** A walk asked for while the camera was still landing in walk mode: set off once it stands. */
+  const queuedWalk = useRef<CameraRequest | null>(null)
 
   const reach = Math.max(plan.hall.width, plan.hall.depth)
 
@@ -96,6 +100,7 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
   /** Starts a flight (or cuts) to a view; walk flights land on a pose. */
   const flyTo = (to: View, land: Flight['land'], cut = false) => {
     cancelAutoWalk()
+    queuedWalk.current = null
     const from = currentView(camera, controls.current)
     const distance = from.position.distanceTo(to.position) + from.target.distanceTo(to.target) * 0.5
     const duration = cut || prefersReducedMotion() ? 0 : Math.min(MAX_FLIGHT, 0.45 + distance / 60)
@@ -119,7 +124,29 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
         const pose = boothWalkPose(booth)
         flyTo(walkView(pose), { mode: 'walk', pose }, cut)
       } else flyTo(boothOverview(booth), { mode: 'overview' }, cut)
+    } else if (request.kind === 'table') {
+      const table = plan.tables.find((t) => t.id === request.tableId)
+      if (!table) return
+      if (mode !== 'walk') {
+        flyTo(tableOverview(table, currentView(camera, controls.current)), { mode: 'overview' }, cut)
+        return
+      }
+      if (!cut && flight.current?.land.mode === 'walk') {
+        queuedWalk.current = request
+        return
+      }
+      const pose = tableWalkPose(plan, table, walkPose)
+      const far = Math.hypot(pose.x - walkPose.x, pose.z - walkPose.z) > 1
+      flight.current = null
+      // On foot when there is a way; a link opened before the hall existed, or no way at all, cuts there.
+      if (cut || !startAutoWalk(plan.walkGrid, walkPose, pose, { yaw: pose.yaw, pitch: pose.pitch })) {
+        flyTo(walkView(pose), { mode: 'walk', pose }, cut || far)
+      }
     } else if (mode === 'walk') {
+      if (!cut && flight.current?.land.mode === 'walk') {
+        queuedWalk.current = request
+        return
+      }
       // Walk there on foot when there is a way; otherwise cut.
       flight.current = null
       if (!startAutoWalk(plan.walkGrid, walkPose, request.point)) {
@@ -176,6 +203,9 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
         if (f.land.mode === 'walk') {
           Object.assign(walkPose, f.land.pose)
           applyWalkPose(camera, walkPose)
+          const queued = queuedWalk.current
+          queuedWalk.current = null
+          if (queued && useExpoStore.getState().mode === 'walk') fly(queued)
         } else if (orbit) {
           orbit.target.copy(f.to.target)
           orbit.update()

@@ -5,6 +5,8 @@ import * as THREE from 'three'
 import type { ZoneId } from '../content/schema'
 import { useExpoStore } from '../state/store'
 import { cameraPose, renderStats } from '../state/transient'
+import { worldZ } from './coords'
+import { TABLE_MARK } from './dimensions'
 import { sceneRegistry } from './sceneRegistry'
 
 export interface ScreenPoint {
@@ -26,6 +28,10 @@ export interface ExpoDebug {
   boothScreenPosition(exhibitorId: string): ScreenPoint | null
   floorScreenPosition(x: number, z: number): ScreenPoint
   cubeFaceScreenPosition(zoneId: ZoneId): (ScreenPoint & { facing: boolean }) | null
+  /** The centre of a negotiation table's top; null for an unknown table. */
+  tableScreenPosition(tableId: string): ScreenPoint | null
+  /** Ids of the tables marked with the visitor's meetings, in string order. */
+  markedTables(): string[]
 }
 
 declare global {
@@ -115,6 +121,11 @@ export function DebugBridge() {
         const facing = normal.dot(_v.subVectors(camera.position, centre)) > 0
         return { ...project(centre), facing }
       },
+      tableScreenPosition(tableId) {
+        const table = useExpoStore.getState().plan?.tables.find((t) => t.id === tableId)
+        return table ? project(_n.set(table.centre.x, TABLE_MARK.topHeight, worldZ(table.centre))) : null
+      },
+      markedTables: () => [...(sceneRegistry.tableMarks?.tableIds ?? [])].sort(),
     }
     window.__expoDebug = api
     return () => {

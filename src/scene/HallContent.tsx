@@ -13,6 +13,7 @@ import { sceneRegistry } from './sceneRegistry'
 import { buildSignAtlas } from './signAtlas'
 import { captionArts, computeSigns } from './signLayout'
 import { Signs } from './Signs'
+import { TableMarks } from './TableMarks'
 
 export function HallContent({ plan, pack }: { plan: FloorPlan; pack: ContentPack }) {
   const zoneColours = useMemo(() => new Map<ZoneId, string>(pack.zones.map((z) => [z.id, z.colour])), [pack])
@@ -35,6 +36,7 @@ export function HallContent({ plan, pack }: { plan: FloorPlan; pack: ContentPack
       <BoothLabels plan={plan} pack={pack} layout={layout} />
       <MagicCube plan={plan} pack={pack} atlas={atlas} />
       <LobbyBoards plan={plan} pack={pack} />
+      <TableMarks plan={plan} pack={pack} />
       <FloorPicker plan={plan} />
     </>
   )

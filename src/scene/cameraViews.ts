@@ -1,9 +1,9 @@
-/** Camera poses for every destination (start, zone, booth, point) in both modes: pure maths over the plan. */
+/** Camera poses for every destination (start, zone, booth, table, point) in both modes: pure maths over the plan. */
 import * as THREE from 'three'
 import type { ZoneId } from '../content/schema'
-import type { BoothPlacement, FloorPlan, Point } from '../plan/types'
-import { nearestWalkable } from '../plan/walk'
-import { forwardOf, rightOf, type WalkPose } from '../controls/walkController'
+import type { BoothPlacement, FloorPlan, NegotiationTable, Point } from '../plan/types'
+import { distancesFrom, isWalkableDisc, nearestWalkable } from '../plan/walk'
+import { forwardOf, rightOf, WALK, type WalkPose } from '../controls/walkController'
 import { rectCentre, worldZ, yawTowards } from './coords'
 import { EYE_HEIGHT } from './dimensions'
 import { standSize } from './boothLayout'
@@ -107,4 +107,56 @@ export function walkPoseBelow(plan: FloorPlan, view: View): WalkPose {
   const at = nearestWalkable(plan.walkGrid, floor)
   const yaw = Math.atan2(view.target.x - view.position.x, -(view.target.z - view.position.z))
   return { x: at.x, z: at.z, yaw, pitch: 0 }
+}
+
+/**
+ * How far from a table's centre a visitor stands, best first: far enough to see the table and its label together,
+ * which diagonals between tables allow; at a 4 m pitch the gap straight between two tables only fits the last.
+ */
+const TABLE_STAND_OFFS = [3, 2.6, 2.2, 2] as const
+/** Stand-offs from which table and label are framed comfortably; nearer ones are used only when none of these is free. */
+const COMFORTABLE_STAND_OFF = 2.6
+/** Slight upward tilt at a table, so the tabletop and its floating label are both in view. */
+const TABLE_PITCH = 0.03
+
+/** Walkable places round a table, one per compass point and diagonal (tables themselves block the grid). */
+export function tableApproaches(plan: FloorPlan, table: NegotiationTable): Point[] {
+  const grid = plan.walkGrid
+  const places: { at: Point; off: number }[] = []
+  for (let k = 0; k < 8; k++) {
+    const a = (k / 8) * Math.PI * 2
+    const along = (off: number) => ({ x: table.centre.x + Math.sin(a) * off, z: table.centre.z + Math.cos(a) * off })
+    const off = TABLE_STAND_OFFS.find((d) => isWalkableDisc(grid, along(d), WALK.radius))
+    if (off !== undefined) places.push({ at: along(off), off })
+  }
+  const comfortable = places.filter((p) => p.off >= COMFORTABLE_STAND_OFF)
+  if (comfortable.length > 0) return comfortable.map((p) => p.at)
+  if (places.length > 0) return places.map((p) => p.at)
+  // Hemmed in on every side: the nearest standing room at all.
+  return [nearestWalkable(grid, { x: table.centre.x, z: table.centre.z - TABLE_STAND_OFFS[0] })]
+}
+
+/** Beside the table on the side reached by the shortest walk from `from`, facing the table. */
+export function tableWalkPose(plan: FloorPlan, table: NegotiationTable, from: Point): WalkPose {
+  const approaches = tableApproaches(plan, table)
+  const walking = distancesFrom(plan.walkGrid, from, approaches)
+  const straight = (p: Point) => Math.hypot(p.x - from.x, p.z - from.z)
+  let best = 0
+  for (let i = 1; i < approaches.length; i++) {
+    const better = walking[i] < walking[best] || (walking[i] === walking[best] && straight(approaches[i]) < straight(approaches[best]))
+    if (better) best = i
+  }
+  const at = approaches[best]
+  return { x: at.x, z: at.z, yaw: yawTowards(at, table.centre), pitch: TABLE_PITCH }
+}
+
+/** A 3/4 view down on a table, keeping the current heading so the visitor stays oriented. */
+export function tableOverview(table: NegotiationTable, current: View): View {
+  let heading = { x: current.target.x - current.position.x, z: -(current.target.z - current.position.z) }
+  const length = Math.hypot(heading.x, heading.z)
+  heading = length > 0.01 ? { x: heading.x / length, z: heading.z / length } : { x: 0, z: 1 }
+  const view = overviewOf(table.centre, heading, 7, 6.5)
+  // Between the tabletop and its label, so both are framed.
+  view.target.y = 1.4
+  return view
 }

@@ -25,6 +25,20 @@ export const BOOTH = {
   islandTotemWidth: 1.0,
 } as const
 
+/** The visitor's marks at a negotiation table: a ring on the floor outside the chairs, a label floating above. */
+export const TABLE_MARK = {
+  /** Height of the tabletop's upper face. */
+  topHeight: 0.77,
+  ringInner: 1.5,
+  ringOuter: 1.78,
+  /** Just above the zone carpets and section tints (0.02–0.03). */
+  ringHeight: 0.045,
+  labelWidth: 2.1,
+  labelHeight: 0.7,
+  /** Centre of the label: above a standing visitor's eye, low enough to frame with the table. */
+  labelCentre: 2.35,
+} as const
+
 /** Label atlas slots are 4:1, so a fascia label is at most four times as wide as it is tall. */
 export const LABEL_ASPECT = 4
 
@@ -50,4 +64,6 @@ export const PALETTE = {
   tableTop: '#fafafa',
   tableLeg: '#c9ced6',
   neutralZone: '#9aa5b1',
+  /** The visitor's own tables: warm, so it reads against every zone carpet and the blue selection. */
+  myTable: '#e8590c',
 } as const

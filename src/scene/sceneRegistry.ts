@@ -12,4 +12,6 @@ export interface CubeFace {
 export const sceneRegistry: {
   cube: { group: THREE.Group; size: number; faces: CubeFace[] } | null
   booths: { layout: BoothLayout; indexOf: Map<string, number>; hit: THREE.InstancedMesh | null } | null
-} = { cube: null, booths: null }
+  /** The negotiation tables marked with the visitor's meetings, as drawn now. */
+  tableMarks: { tableIds: readonly string[] } | null
+} = { cube: null, booths: null, tableMarks: null }
