@@ -195,3 +195,31 @@ test('?booth=…&book=1 opens that booth’s booking picker', async ({ page }) =
   await expect(page.getByRole('dialog')).toHaveCount(0)
   await expect(page).not.toHaveURL(/[?&]book=1/)
 })
+
+test('the booked table is marked in the negotiation area and "go to table" walks the visitor there', async ({ page }) => {
+  test.setTimeout(240_000)
+  await openHall(page)
+  const [slot] = await findSlots(page, {})
+  await openHall(page, `booth=${slot.exhibitorId}&book=1`)
+  await pickSlot(page, slot)
+  await fillDetailsAndConfirm(page)
+  await expect(page.getByRole('heading', { name: 'Booked' })).toBeVisible()
+  const tableId = await page.evaluate(async () => (await (window as any).__expoBooking.myBookings())[0].tableId)
+  await expect.poll(() => page.evaluate(() => (window as any).__expoDebug.markedTables())).toEqual([tableId])
+
+  await page.getByRole('button', { name: 'Open my agenda' }).click()
+  await page.getByRole('button', { name: 'Walk', exact: true }).click()
+  await page.getByRole('complementary', { name: 'My agenda' }).getByRole('button', { name: 'Go to table' }).click()
+  // SwiftShader draws slowly and the walk is paced per frame: allow time, measure the end.
+  await expect
+    .poll(
+      () =>
+        page.evaluate((id) => {
+          const table = (window as any).__expoStore.getState().plan.tables.find((t: any) => t.id === id)
+          const pose = (window as any).__expoDebug.camera()
+          return Math.hypot(pose.x - table.centre.x, pose.z - table.centre.z)
+        }, tableId),
+      { timeout: 180_000, intervals: [1000] },
+    )
+    .toBeLessThan(4)
+})
