@@ -4,11 +4,13 @@ import {
   EXHIBITING_ZONE_IDS,
   WEEKDAYS,
   ZONE_IDS,
+  curatedRouteSchema,
   eventSchema,
   exhibitorSchema,
   resultsSchema,
   zoneSchema,
   type ContentPack,
+  type CuratedRoute,
   type Exhibitor,
   type ExpoEvent,
   type Results,
@@ -33,11 +35,12 @@ export const FEATURED_ZONE_COUNT = 6
 
 export const exhibitorFileOf = (zone: string): string => `exhibitors/${zone}.json`
 
-/** Every file a pack must contain; other files (e.g. media, routes) are ignored by validation. */
+/** Every file a pack must contain; other files (e.g. media) are ignored by validation. */
 export const REQUIRED_PACK_FILES: readonly string[] = [
   'event.json',
   'zones.json',
   'results.json',
+  'routes.json',
   ...EXHIBITING_ZONE_IDS.map(exhibitorFileOf),
 ]
 
@@ -96,6 +99,11 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
     case 'invalid_value':
       return `must be ${orList(issue.values.map((v) => show(v)))}, not ${show(value)}`
     case 'invalid_union': {
+      // a discriminated union (a route stop's kind) lists the kinds it knows
+      if ('options' in issue && issue.options && issue.options.length > 0) {
+        if (value === undefined) return `is missing (${orList(issue.options.map((v) => show(v)))})`
+        return `must be ${orList(issue.options.map((v) => show(v)))}, not ${show(value)}`
+      }
       // a union of literals (slotMinutes) reads best as the list of allowed values
       const alternatives = issue.errors.flat()
       if (alternatives.length > 0 && alternatives.every((e) => e.code === 'invalid_value')) {
@@ -212,7 +220,7 @@ function daysInMonth(month: number): number {
 }
 
 /**
- * Validates a pack given as `{ 'event.json': …, 'zones.json': …, 'results.json': …, 'exhibitors/<zone>.json': … }`
+ * Validates a pack given as `{ 'event.json': …, 'zones.json': …, 'results.json': …, 'routes.json': …, 'exhibitors/<zone>.json': … }`
  * of already-parsed JSON values: the schema, then the rules that span files.
  */
 export function validateContentPack(files: Record<string, unknown>): ContentPackResult {
@@ -329,6 +337,35 @@ export function validateContentPack(files: Record<string, unknown>): ContentPack
     } else problems.addZod('results.json', parsed.error, raw, entryOf)
   }
 
+  // routes.json: every stop must be a booth or zone of this pack, and each route walks a stop once
+  const routes: CuratedRoute[] = []
+  if (has('routes.json')) {
+    // A missing or unreadable exhibitor file is reported on its own; its booths are then unknown, not absent.
+    const allExhibitorFilesRead = EXHIBITING_ZONE_IDS.every((zone) => Array.isArray(files[exhibitorFileOf(zone)]))
+    const firstAt = new Map<string, number>()
+    for (const { index, raw, value } of parseArrayFile(problems, 'routes.json', files['routes.json'], curatedRouteSchema)) {
+      const entry = entryName(index, raw)
+      const id = (raw as { id?: unknown } | null)?.id
+      if (typeof id === 'string') {
+        const first = firstAt.get(id)
+        if (first !== undefined) problems.add('routes.json', entry, 'id', `duplicate route id "${id}", already used by #${first}`)
+        else firstAt.set(id, index)
+      }
+      if (!value) continue
+      const stopAt = new Map<string, number>()
+      value.stops.forEach((stop, i) => {
+        const key = stop.kind === 'booth' ? `booth "${stop.exhibitorId}"` : `zone "${stop.zoneId}"`
+        if (stop.kind === 'booth' && allExhibitorFilesRead && !idAt.has(stop.exhibitorId)) {
+          problems.add('routes.json', entry, `stops[${i}].exhibitorId`, `no exhibitor has the id "${stop.exhibitorId}"`)
+        }
+        const first = stopAt.get(key)
+        if (first !== undefined) problems.add('routes.json', entry, `stops[${i}]`, `repeats the ${key} of stops[${first}]`)
+        else stopAt.set(key, i)
+      })
+      routes.push(value)
+    }
+  }
+
   if (problems.items.length > 0 || !event || !results) return { ok: false, problems: problems.items }
   return {
     ok: true,
@@ -337,6 +374,7 @@ export function validateContentPack(files: Record<string, unknown>): ContentPack
       zones: ZONE_IDS.map((id) => zones.get(id)).filter((z): z is Zone => z !== undefined),
       exhibitors,
       results,
+      routes,
     },
   }
 }

@@ -109,8 +109,11 @@ export type Availability = z.infer<typeof availabilitySchema>
 export const BOOTH_SIZES = ['standard', 'large', 'island'] as const
 export type BoothSize = (typeof BOOTH_SIZES)[number]
 
+/** Ids that appear in links (`?booth=`, share codes) as they are. */
+const urlSafeId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'must be lower-case letters, digits and dashes (URL-safe)')
+
 export const exhibitorSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'must be lower-case letters, digits and dashes (URL-safe)'),
+  id: urlSafeId,
   name: localizedText,
   zone: z.enum(EXHIBITING_ZONE_IDS as unknown as [string, ...string[]]),
   /** Sample exhibitors are invented for the demo and say so in the booth panel. */
@@ -152,12 +155,32 @@ export const resultsSchema = z.object({
 })
 export type Results = z.infer<typeof resultsSchema>
 
+/** One stop of a route: a booth, by its exhibitor's id, or a whole zone. The same shape as a visitor's own route stop. */
+export const routeStopSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('booth'), exhibitorId: urlSafeId }),
+  z.object({ kind: z.literal('zone'), zoneId: z.enum(ZONE_IDS) }),
+])
+
+/** A route the organisers ship (routes.json); a visitor starts it as a guided tour or copies it into their own routes. */
+export const curatedRouteSchema = z.object({
+  id: urlSafeId,
+  title: localizedTextAll,
+  description: localizedTextAll,
+  stops: z.array(routeStopSchema).min(2).max(30),
+  /** The zone the route is about, for its card's colour; absent for a route across the hall. */
+  featuredZone: z.enum(ZONE_IDS).optional(),
+})
+export type CuratedRoute = z.infer<typeof curatedRouteSchema>
+
 export const zonesFileSchema = z.array(zoneSchema)
 export const exhibitorsFileSchema = z.array(exhibitorSchema)
+export const routesFileSchema = z.array(curatedRouteSchema)
 
 export interface ContentPack {
   event: ExpoEvent
   zones: Zone[]
   exhibitors: Exhibitor[]
   results: Results
+  /** In the order of routes.json. */
+  routes: CuratedRoute[]
 }

@@ -1,5 +1,5 @@
 /** Routes on the hall: where each stop stands, walking distances between stops along the aisles, and the ordered, drawable route. */
-import type { RouteStop } from '../state/store'
+import type { RouteStop } from './types'
 import type { FloorPlan, Point, WalkGrid } from '../plan/types'
 import { distancesFrom, findPath, pathLength } from '../plan/walk'
 import { optimizeOrder } from './optimize'
@@ -101,17 +101,11 @@ function directedDistances(grid: WalkGrid, points: Point[]): number[][] {
   })
 }
 
-/**
- * Orders the stops for the shortest walk from `from` (the entrance by default) and draws each leg. Distance and
- * time are measured on the drawn legs, so what the visitor sees is what is counted.
- */
-export function planRoute(plan: FloorPlan, stops: readonly RouteStop[], options: PlanRouteOptions = {}): PlannedRoute {
-  const from = options.from ?? plan.entrance
-  const returnToStart = options.returnToStart ?? false
-  const dwell = options.dwellMinutes ?? DEFAULT_DWELL_MINUTES
+/** Where each stop is walked to, with the stops the plan does not hold set apart. */
+function placeStops(plan: FloorPlan, stops: readonly RouteStop[]) {
   const placed: number[] = []
   const missing: number[] = []
-  const points: Point[] = [from]
+  const points: Point[] = []
   stops.forEach((stop, i) => {
     const point = findStopPoint(plan, stop)
     if (point) {
@@ -119,20 +113,50 @@ export function planRoute(plan: FloorPlan, stops: readonly RouteStop[], options:
       points.push(point)
     } else missing.push(i)
   })
-  const visit = optimizeOrder(routeDistanceMatrix(plan, points), { start: 0, returnToStart })
-  const walk = returnToStart && visit.length > 1 ? [...visit, 0] : visit
+  return { placed, missing, points }
+}
+
+export interface WalkedRoute {
+  /** One polyline per leg, from `from` to the first stop, between stops, and back when returning; empty where there is no way through. */
+  legs: Point[][]
+  totalMetres: number
+  estimatedMinutes: number
+  /** Indices of stops the plan does not hold (a booth of another catalogue): not walked, not timed. */
+  missing: number[]
+}
+
+/** The walk through the stops in the order given: the paths to draw and follow, their length and the time it takes. */
+export function walkRoute(plan: FloorPlan, stops: readonly RouteStop[], options: PlanRouteOptions = {}): WalkedRoute {
+  const from = options.from ?? plan.entrance
+  const dwell = options.dwellMinutes ?? DEFAULT_DWELL_MINUTES
+  const { placed, missing, points } = placeStops(plan, stops)
+  const walk = [from, ...points]
+  if (options.returnToStart && points.length > 0) walk.push(from)
   const legs: Point[][] = []
   let totalMetres = 0
   for (let k = 1; k < walk.length; k++) {
-    const leg = findPath(plan.walkGrid, points[walk[k - 1]], points[walk[k]]) ?? []
+    const leg = findPath(plan.walkGrid, walk[k - 1], walk[k]) ?? []
     legs.push(leg)
     totalMetres += pathLength(leg)
   }
-  return {
-    order: visit.slice(1).map((node) => placed[node - 1]),
-    legs,
-    totalMetres,
-    estimatedMinutes: totalMetres / WALKING_PACE_MPS / 60 + dwell * placed.length,
-    missing,
-  }
+  return { legs, totalMetres, estimatedMinutes: totalMetres / WALKING_PACE_MPS / 60 + dwell * placed.length, missing }
+}
+
+/**
+ * The shortest walking order of the stops from `from` (walking distances over the grid, never straight lines), as
+ * indices into `stops`; stops the plan does not hold keep their relative order at the end.
+ */
+export function optimizeRouteOrder(plan: FloorPlan, stops: readonly RouteStop[], options: PlanRouteOptions = {}): number[] {
+  const from = options.from ?? plan.entrance
+  const { placed, missing, points } = placeStops(plan, stops)
+  const visit = optimizeOrder(routeDistanceMatrix(plan, [from, ...points]), { start: 0, returnToStart: options.returnToStart ?? false })
+  return [...visit.slice(1).map((node) => placed[node - 1]), ...missing]
+}
+
+/** Optimises the order, then walks it: `order` indexes the given stops. */
+export function planRoute(plan: FloorPlan, stops: readonly RouteStop[], options: PlanRouteOptions = {}): PlannedRoute {
+  const fullOrder = optimizeRouteOrder(plan, stops, options)
+  const walked = walkRoute(plan, fullOrder.map((i) => stops[i]), options)
+  const order = fullOrder.filter((i) => findStopPoint(plan, stops[i]))
+  return { ...walked, order, missing: walked.missing.map((k) => fullOrder[k]) }
 }

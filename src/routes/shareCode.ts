@@ -1,6 +1,6 @@
 /** The `?route=` share code: a route's name and stops packed into a short, URL-safe, checksummed string, and read back against the current catalogue. */
 import { ZONE_IDS } from '../content/schema'
-import type { RouteStop } from '../state/store'
+import type { RouteStop } from './types'
 
 export interface SharedRoute {
   name?: string

@@ -4,6 +4,7 @@ import { formatContentProblem } from '../content/load'
 import { generateSyntheticExhibitors } from '../content/synthetic'
 import type { ContentPack } from '../content/schema'
 import { computeFloorPlan } from '../plan/floorPlan'
+import { decodeRoute } from '../routes/shareCode'
 import { buildLinkSearch, parseLinkParams } from './linkParams'
 import { startBookingBackend } from './bookingService'
 import { onStorageProblem } from './persistence'
@@ -35,7 +36,8 @@ export async function bootExpo(search = window.location.search): Promise<void> {
   }
   let pack: ContentPack = loaded.pack
   if (link.synthetic) {
-    pack = { ...pack, exhibitors: generateSyntheticExhibitors(link.synthetic, pack.zones) }
+    // Curated routes name real booths, which a synthetic catalogue does not have.
+    pack = { ...pack, exhibitors: generateSyntheticExhibitors(link.synthetic, pack.zones), routes: [] }
     actions.notify({ kind: 'info', key: 'notice.synthetic', params: { count: link.synthetic } })
   }
   const plan = computeFloorPlan({ zones: pack.zones, exhibitors: pack.exhibitors })
@@ -59,7 +61,26 @@ export async function bootExpo(search = window.location.search): Promise<void> {
   } else if (link.zone && link.zone !== 'lobby') {
     actions.goToZone(link.zone)
   }
+  if (link.route) openSharedRoute(link.route, pack)
   keepUrlInStep()
+}
+
+/** A shared route becomes one of the visitor's routes; stale stops are dropped with a notice, bad codes ignored. */
+function openSharedRoute(code: string, pack: ContentPack) {
+  const { actions } = useExpoStore.getState()
+  const decoded = decodeRoute(code, pack.exhibitors.map((e) => e.id))
+  if (!decoded.route || decoded.route.stops.length === 0) {
+    actions.notify({ kind: 'warning', key: 'route.badCode' })
+    return
+  }
+  const name = decoded.route.name ?? ''
+  actions.saveRouteCopy({ name, stops: decoded.route.stops })
+  actions.setRoutePanelOpen(true)
+  actions.notify(
+    decoded.dropped > 0
+      ? { kind: 'warning', key: 'route.importedDropped', params: { dropped: decoded.dropped, count: decoded.route.stops.length } }
+      : { kind: 'info', key: 'route.imported', params: { name, count: decoded.route.stops.length } },
+  )
 }
 
 /** Before the languages issue the browser language picks only between Chinese and English. */

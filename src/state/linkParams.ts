@@ -11,6 +11,8 @@ export interface LinkParams {
   zone?: ZoneId
   /** Shape-checked only; whether the booth exists is known once the content is loaded. */
   booth?: string
+  /** `?route=<code>`: a shared route, shape-checked here and decoded against the catalogue at start-up. */
+  route?: string
   /** `?booth=<id>&book=1` opens the booking picker of that booth. */
   book: boolean
   lang?: Language
@@ -24,7 +26,7 @@ export interface LinkParams {
 const EXHIBITOR_ID = /^[a-z0-9][a-z0-9-]{1,63}$/
 export const SYNTHETIC_RANGE = { min: 10, max: 3000 } as const
 /** Parameters we own; anything else (WeChat's `from=`, analytics tags) is left alone and kept in the URL. */
-const OWN_PARAMS = ['zone', 'booth', 'book', 'lang', 'debug', 'synthetic', 'scene'] as const
+const OWN_PARAMS = ['zone', 'booth', 'book', 'route', 'lang', 'debug', 'synthetic', 'scene'] as const
 
 /** Shows a bad value safely in a notice: short, printable, no markup characters. */
 export function describeBadValue(name: string, value: string): string {
@@ -47,6 +49,11 @@ export function parseLinkParams(search: string): LinkParams {
   if (booth !== null) {
     if (EXHIBITOR_ID.test(booth)) result.booth = booth
     else bad('booth', booth, 'notice.unknownBooth')
+  }
+  const route = query.get('route')
+  if (route !== null) {
+    if (/^[A-Za-z0-9_-]{4,600}$/.test(route)) result.route = route
+    else result.notices.push({ key: 'route.badCode' })
   }
   const book = query.get('book')
   if (book !== null) {

@@ -7,9 +7,10 @@ import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middl
 import { visitorProfileSchema } from '../booking/rules'
 import { isValidTimeZone } from '../booking/timeZones'
 import { LANGUAGES, ZONE_IDS } from '../content/schema'
+import { DEFAULT_ROUTE_OPTIONS } from '../routes/types'
 
 export const STORAGE_KEY = 'cloud-expo:visitor'
-export const STORAGE_VERSION = 2
+export const STORAGE_VERSION = 3
 
 const routeStopSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('booth'), exhibitorId: z.string().min(1).max(64) }),
@@ -23,9 +24,37 @@ const persistedVisitorV1Schema = z.object({
 })
 
 /** v2 adds the booking profile and the visitor's chosen time zone. */
-export const persistedVisitorSchema = persistedVisitorV1Schema.extend({
+const persistedVisitorV2Schema = persistedVisitorV1Schema.extend({
   profile: visitorProfileSchema.nullable(),
   visitorTimeZone: z.string().refine(isValidTimeZone, 'must be an IANA time zone'),
+})
+
+const savedRouteSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().max(80),
+  stops: z.array(routeStopSchema).max(500),
+  copiedFrom: z.string().max(64).optional(),
+})
+
+/** v3 keeps several named routes instead of one list of stops, the route options and a guided tour in progress. */
+export const persistedVisitorSchema = persistedVisitorV2Schema.omit({ routeStops: true }).extend({
+  routes: z.array(savedRouteSchema).max(100),
+  activeRouteId: z.string().nullable(),
+  routeOptions: z.object({
+    startFrom: z.enum(['entrance', 'here']),
+    returnToStart: z.boolean(),
+    dwellSeconds: z.number().int().min(2).max(600),
+  }),
+  guidedTour: z
+    .object({
+      routeId: z.string(),
+      name: z.string().max(120),
+      stops: z.array(routeStopSchema).min(1).max(500),
+      stopIndex: z.number().int().min(0),
+      status: z.enum(['walking', 'dwelling', 'paused']),
+      dwellEndsAt: z.number().nullable(),
+    })
+    .nullable(),
 })
 export type PersistedVisitor = z.infer<typeof persistedVisitorSchema>
 
@@ -112,11 +141,17 @@ export function createGuardedStorage<S>(validate: (state: unknown, version: numb
 
 /** Older stored versions are lifted to the current one here; the browser's time zone fills what v1 lacked. */
 export function migrateVisitor(state: unknown, version: number): PersistedVisitor {
-  if (version === 1) {
-    const v1 = persistedVisitorV1Schema.parse(state)
-    return { ...v1, profile: null, visitorTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai' }
-  }
-  return persistedVisitorSchema.parse(state)
+  const v2 =
+    version === 1
+      ? { ...persistedVisitorV1Schema.parse(state), profile: null, visitorTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai' }
+      : version === 2
+        ? persistedVisitorV2Schema.parse(state)
+        : null
+  if (!v2) return persistedVisitorSchema.parse(state)
+  const { routeStops, ...rest } = v2
+  // The one list of stops of v1 and v2 becomes the visitor's first saved route.
+  const routes = routeStops.length > 0 ? [{ id: 'route-1', name: '', stops: routeStops }] : []
+  return { ...rest, routes, activeRouteId: routes[0]?.id ?? null, routeOptions: DEFAULT_ROUTE_OPTIONS, guidedTour: null }
 }
 
 /** Per-field persistence: only what the visitor chose is kept, never the hall, the camera or open panels. */
@@ -125,11 +160,15 @@ export function visitorPersistOptions<S extends PersistedVisitor>(): PersistOpti
     name: STORAGE_KEY,
     version: STORAGE_VERSION,
     storage: createGuardedStorage<PersistedVisitor>((state, version) =>
-      (version === 1 ? persistedVisitorV1Schema : persistedVisitorSchema).safeParse(state).success,
+      (version === 1 ? persistedVisitorV1Schema : version === 2 ? persistedVisitorV2Schema : persistedVisitorSchema).safeParse(state)
+        .success,
     ),
     partialize: (state) => ({
       favourites: state.favourites,
-      routeStops: state.routeStops,
+      routes: state.routes,
+      activeRouteId: state.activeRouteId,
+      routeOptions: state.routeOptions,
+      guidedTour: state.guidedTour,
       savedLanguage: state.savedLanguage,
       profile: state.profile,
       visitorTimeZone: state.visitorTimeZone,

@@ -6,6 +6,7 @@ import type { Booking, BookResult, CancelResult, RescheduleResult, SlotRef, Visi
 import type { FloorPlan, Point } from '../plan/types'
 import { bookingBackend } from './bookingService'
 import { visitorPersistOptions } from './persistence'
+import { createRouteSlice, type RouteActions, type RouteSlice } from './routeSlice'
 
 export type ViewMode = 'overview' | 'walk'
 
@@ -79,13 +80,8 @@ interface TourSlice {
   cameraRequest: CameraRequest | null
 }
 
-interface RouteSlice {
-  /** Stops of the route being built: exhibitor ids and zone ids, in order. */
-  routeStops: RouteStop[]
-}
-export type RouteStop = { kind: 'booth'; exhibitorId: string } | { kind: 'zone'; zoneId: ZoneId }
 
-export interface ExpoActions {
+export interface ExpoActions extends RouteActions {
   setLoadProgress(loaded: number, total: number): void
   setContent(pack: ContentPack, plan: FloorPlan, syntheticCount: number | null): void
   setLoadError(message: string): void
@@ -119,8 +115,6 @@ export interface ExpoActions {
   goToPoint(point: Point): void
   /** Called by the scene when the camera enters another zone on foot. */
   enterZone(zoneId: ZoneId): void
-  addStop(stop: RouteStop): void
-  removeStop(index: number): void
 }
 
 export type ExpoState = ContentSlice & UiSlice & SelectionSlice & BookingSlice & TourSlice & RouteSlice & { actions: ExpoActions }
@@ -136,11 +130,11 @@ function browserTimeZone(): string {
   }
 }
 
-const sameStop = (a: RouteStop, b: RouteStop) =>
-  a.kind === 'booth' ? b.kind === 'booth' && a.exhibitorId === b.exhibitorId : b.kind === 'zone' && a.zoneId === b.zoneId
 
 export const useExpoStore = create<ExpoState>()(
-  subscribeWithSelector(persist((set, get) => ({
+  subscribeWithSelector(persist((set, get) => {
+    const { routeActions, ...routeState } = createRouteSlice(set, get)
+    return {
     load: { status: 'loading', loaded: 0, total: 1 },
     pack: null,
     plan: null,
@@ -170,11 +164,14 @@ export const useExpoStore = create<ExpoState>()(
     currentZoneId: 'lobby',
     cameraRequest: null,
 
-    routeStops: [],
+    ...routeState,
 
     actions: {
       setLoadProgress: (loaded, total) => set({ load: { status: 'loading', loaded, total } }),
-      setContent: (pack, plan, syntheticCount) => set({ pack, plan, syntheticCount, load: { status: 'ready' } }),
+      setContent: (pack, plan, syntheticCount) => {
+        set({ pack, plan, syntheticCount, load: { status: 'ready' } })
+        routeActions.refreshRouteWalk()
+      },
       setLoadError: (message) => set({ load: { status: 'error', message } }),
       setLanguage: (language, options) =>
         set(options?.save === false ? { language } : { language, savedLanguage: language }),
@@ -243,14 +240,9 @@ export const useExpoStore = create<ExpoState>()(
       enterZone: (zoneId) => {
         if (get().currentZoneId !== zoneId) set({ currentZoneId: zoneId })
       },
-      addStop: (stop) => {
-        const stops = get().routeStops
-        if (stops.some((s) => sameStop(s, stop))) return
-        set({ routeStops: [...stops, stop] })
-      },
-      removeStop: (index) => set({ routeStops: get().routeStops.filter((_, i) => i !== index) }),
+      ...routeActions,
     },
-  }), visitorPersistOptions<ExpoState>())),
+  }}, visitorPersistOptions<ExpoState>())),
 )
 
 /** All actions through one stable selector. */

@@ -5,6 +5,7 @@ import type { Slot } from '../booking/types'
 import { bookingBackend } from '../state/bookingService'
 import { describeSlotTimes } from './bookingFormat'
 import { localized, useTranslate } from '../i18n/translate'
+import { activeRoute } from '../state/routeSlice'
 import { useExpoActions, useExpoStore } from '../state/store'
 import NegotiationHours from './NegotiationHours'
 import { countryName } from './countryName'
@@ -16,7 +17,7 @@ export default function BoothPanel() {
   const zone = useExpoStore((s) => (exhibitor ? s.pack?.zones.find((z) => z.id === exhibitor.zone) : undefined))
   const favourite = useExpoStore((s) => (exhibitor ? s.favourites.includes(exhibitor.id) : false))
   const inRoute = useExpoStore((s) =>
-    exhibitor ? s.routeStops.some((stop) => stop.kind === 'booth' && stop.exhibitorId === exhibitor.id) : false,
+    exhibitor ? Boolean(activeRoute(s)?.stops.some((stop) => stop.kind === 'booth' && stop.exhibitorId === exhibitor.id)) : false,
   )
   const actions = useExpoActions()
   const heading = useRef<HTMLHeadingElement>(null)

@@ -3,6 +3,10 @@ import { useEffect, useMemo, useRef } from 'react'
 import { useTranslate } from '../i18n/translate'
 import { useExpoActions, useExpoStore } from '../state/store'
 import { cameraPose } from '../state/transient'
+import { activeRoute } from '../state/routeSlice'
+import { stopPoint } from '../routes/routeDistances'
+import type { RouteStop } from '../routes/types'
+import type { FloorPlan, Point } from '../plan/types'
 
 const MAX_SIZE = 220
 
@@ -11,6 +15,8 @@ export default function Minimap() {
   const plan = useExpoStore((s) => s.plan)
   const zones = useExpoStore((s) => s.pack?.zones)
   const currentZoneId = useExpoStore((s) => s.currentZoneId)
+  const routeWalk = useExpoStore((s) => s.routeWalk)
+  const routeStops = useExpoStore((s) => activeRoute(s)?.stops)
   const actions = useExpoActions()
   const canvas = useRef<HTMLCanvasElement>(null)
   const marker = useRef<SVGGElement>(null)
@@ -47,8 +53,9 @@ export default function Minimap() {
       context.fillRect(left, top, Math.max(1, booth.rect.width * size.scale), Math.max(1, booth.rect.depth * size.scale))
     }
     context.globalAlpha = 1
+    if (routeWalk && routeStops) drawRoute(context, routeWalk.legs, routeStops.map((stop) => safeStopPoint(plan, stop)), toMap)
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [plan, zones, size, currentZoneId])
+  }, [plan, zones, size, currentZoneId, routeWalk, routeStops])
 
   useEffect(() => {
     let frame = 0
@@ -88,4 +95,46 @@ export default function Minimap() {
       </svg>
     </div>
   )
+}
+
+const safeStopPoint = (plan: FloorPlan, stop: RouteStop): Point | null => {
+  try {
+    return stopPoint(plan, stop)
+  } catch {
+    return null
+  }
+}
+
+/** The route on the plan: its walking path and numbered stops, as in the hall. */
+function drawRoute(
+  context: CanvasRenderingContext2D,
+  legs: Point[][],
+  stops: (Point | null)[],
+  toMap: (x: number, z: number) => { left: number; top: number },
+) {
+  context.strokeStyle = '#0b5cad'
+  context.lineWidth = 2
+  context.lineJoin = 'round'
+  for (const leg of legs) {
+    context.beginPath()
+    leg.forEach((p, i) => {
+      const { left, top } = toMap(p.x, p.z)
+      if (i === 0) context.moveTo(left, top)
+      else context.lineTo(left, top)
+    })
+    context.stroke()
+  }
+  context.font = 'bold 8px system-ui, sans-serif'
+  context.textAlign = 'center'
+  context.textBaseline = 'middle'
+  stops.forEach((p, i) => {
+    if (!p) return
+    const { left, top } = toMap(p.x, p.z)
+    context.fillStyle = '#0b5cad'
+    context.beginPath()
+    context.arc(left, top, 6, 0, Math.PI * 2)
+    context.fill()
+    context.fillStyle = '#fff'
+    context.fillText(String(i + 1), left, top + 0.5)
+  })
 }

@@ -13,6 +13,7 @@ import ModeSwitch from './ModeSwitch'
 import Notices from './Notices'
 import RoutePanel from './RoutePanel'
 import TopBar from './TopBar'
+import TourControls from './TourControls'
 import ZoneMenu from './ZoneMenu'
 import { useGlobalShortcuts } from './shortcuts'
 
@@ -38,6 +39,7 @@ export default function Overlay() {
           <BookingDialog />
           <RoutePanel />
           <AgendaPanel />
+          <TourControls />
         </>
       )}
       <HelpDialog />

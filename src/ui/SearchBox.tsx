@@ -30,7 +30,14 @@ export default function SearchBox() {
     setQuery('')
   }
 
+  const addToRoute = (hit: SearchHit) => {
+    const name = hit.kind === 'zone' ? localized(hit.zone.name, language) : localized(hit.exhibitor.name, language)
+    actions.addStop(hit.kind === 'zone' ? { kind: 'zone', zoneId: hit.zone.id } : { kind: 'booth', exhibitorId: hit.exhibitor.id })
+    actions.notify({ kind: 'info', key: 'route.added', params: { name } })
+  }
+
   const showList = open && query.trim().length > 0
+  const activeHit = showList ? hits[active] : undefined
   return (
     <div className="search" role="search">
       <label htmlFor="expo-search-input" className="visually-hidden">
@@ -60,6 +67,9 @@ export default function SearchBox() {
           } else if (e.key === 'ArrowUp') {
             e.preventDefault()
             setActive((i) => Math.max(i - 1, 0))
+          } else if (e.key === 'Enter' && e.shiftKey && hits[active]) {
+            e.preventDefault()
+            addToRoute(hits[active])
           } else if (e.key === 'Enter' && hits[active]) {
             e.preventDefault()
             choose(hits[active])
@@ -67,6 +77,7 @@ export default function SearchBox() {
         }}
       />
       {showList && (
+        <div className="search-popup">
         <ul id={listId} role="listbox" className="search-results" aria-label={t('search.label')}>
           {hits.length === 0 && (
             <li className="search-empty" role="presentation">
@@ -102,6 +113,14 @@ export default function SearchBox() {
             </li>
           ))}
         </ul>
+        {activeHit && (
+          <button type="button" className="search-add" onMouseDown={(e) => e.preventDefault()} onClick={() => addToRoute(activeHit)}>
+            {t('search.addToRoute', {
+              name: activeHit.kind === 'zone' ? localized(activeHit.zone.name, language) : localized(activeHit.exhibitor.name, language),
+            })}
+          </button>
+        )}
+        </div>
       )}
     </div>
   )

@@ -1,6 +1,7 @@
 /** The slim top bar: event title, search, language, route and help. */
 import { LANGUAGES, type Language } from '../content/schema'
 import { localized, useTranslate } from '../i18n/translate'
+import { activeRoute } from '../state/routeSlice'
 import { useExpoActions, useExpoStore } from '../state/store'
 import SearchBox from './SearchBox'
 
@@ -10,7 +11,7 @@ export default function TopBar() {
   const t = useTranslate()
   const language = useExpoStore((s) => s.language)
   const eventName = useExpoStore((s) => s.pack?.event.name)
-  const stopCount = useExpoStore((s) => s.routeStops.length)
+  const stopCount = useExpoStore((s) => activeRoute(s)?.stops.length ?? 0)
   const agendaOpen = useExpoStore((s) => s.agendaOpen)
   const routePanelOpen = useExpoStore((s) => s.routePanelOpen)
   const upcomingCount = useExpoStore((s) => s.bookings.filter((b) => b.status === 'confirmed' && b.end > Date.now()).length)

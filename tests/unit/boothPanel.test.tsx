@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { computeFloorPlan } from '../../src/plan/floorPlan'
 import { startBookingBackend } from '../../src/state/bookingService'
+import { activeRoute } from '../../src/state/routeSlice'
 import { useExpoStore } from '../../src/state/store'
 import BoothPanel from '../../src/ui/BoothPanel'
 import ContentErrorScreen from '../../src/ui/ContentErrorScreen'
@@ -47,7 +48,7 @@ describe('booth panel', () => {
     fireEvent.click(screen.getByRole('button', { name: /Add to favourites/ }))
     expect(useExpoStore.getState().favourites).toEqual([korean.id])
     fireEvent.click(screen.getByRole('button', { name: 'Add to my route' }))
-    expect(useExpoStore.getState().routeStops).toEqual([{ kind: 'booth', exhibitorId: korean.id }])
+    expect(activeRoute(useExpoStore.getState())!.stops).toEqual([{ kind: 'booth', exhibitorId: korean.id }])
     expect(screen.getByRole('button', { name: 'In my route' }).getAttribute('aria-pressed')).toBe('true')
     fireEvent.click(screen.getByRole('button', { name: 'Book a negotiation' }))
     expect(useExpoStore.getState().bookingPicker).toEqual({ exhibitorId: korean.id, rescheduling: null })

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, describe, expect, expectTypeOf, it, vi } from 'vitest'
 import {
   formatContentProblem,
   loadContentPack,
@@ -11,7 +11,15 @@ import {
   type ContentPackResult,
   type ContentProblem,
 } from '../../src/content/load'
-import { EXHIBITING_ZONE_IDS, LANGUAGES, ZONE_IDS, exhibitorSchema, type ContentPack } from '../../src/content/schema'
+import {
+  EXHIBITING_ZONE_IDS,
+  LANGUAGES,
+  ZONE_IDS,
+  exhibitorSchema,
+  type ContentPack,
+  type CuratedRoute,
+  type ZoneId,
+} from '../../src/content/schema'
 import { generateSyntheticExhibitors } from '../../src/content/synthetic'
 import { PACK_DIR, readPackFiles } from '../helpers/realPack'
 
@@ -101,6 +109,93 @@ describe('the wmc2021 content pack', () => {
     expect(value('investment-total')).toBe(5821.8)
     for (const f of results.figures) expect(f.quote, f.id).toContain(String(f.value))
     expect(results.highlights.length).toBeGreaterThanOrEqual(4)
+  })
+})
+
+describe('the curated routes of the wmc2021 pack', () => {
+  const pack = realPack()
+  const exhibitorById = new Map(pack.exhibitors.map((e) => [e.id, e]))
+  const route = (id: string) => {
+    const found = pack.routes.find((r) => r.id === id)
+    if (!found) throw new Error(`no curated route "${id}"`)
+    return found
+  }
+  const boothsOf = (r: CuratedRoute) =>
+    r.stops.flatMap((s) => (s.kind === 'booth' ? [exhibitorById.get(s.exhibitorId)!] : []))
+
+  it('stops have exactly the shape of a visitor route stop', () => {
+    expectTypeOf<CuratedRoute['stops'][number]>().toEqualTypeOf<
+      { kind: 'booth'; exhibitorId: string } | { kind: 'zone'; zoneId: ZoneId }
+    >()
+  })
+
+  it('ships at least five routes in file order, each titled and described in Chinese, English and Korean', () => {
+    expect(pack.routes.length).toBeGreaterThanOrEqual(5)
+    expect(pack.routes.map((r) => r.id)).toEqual((REAL_FILES['routes.json'] as { id: string }[]).map((r) => r.id))
+    for (const r of pack.routes) {
+      for (const text of [r.title, r.description]) {
+        expect(text['zh-CN'], r.id).toMatch(/[\u4e00-\u9fff]/)
+        expect(text.en, r.id).toMatch(/^[\x20-\x7e]+$/)
+        expect(text.ko, r.id).toMatch(/[\uac00-\ud7a3]/)
+      }
+    }
+  })
+
+  it('resolves every stop to a booth or a zone of the pack, each once per route', () => {
+    const ids = pack.routes.map((r) => r.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const r of pack.routes) {
+      expect(encodeURIComponent(r.id)).toBe(r.id)
+      const keys = r.stops.map((s) => (s.kind === 'booth' ? `booth:${s.exhibitorId}` : `zone:${s.zoneId}`))
+      expect(new Set(keys).size, r.id).toBe(keys.length)
+      for (const s of r.stops) {
+        if (s.kind === 'booth') expect(exhibitorById.has(s.exhibitorId), `${r.id} → ${s.exhibitorId}`).toBe(true)
+        else expect(pack.zones.map((z) => z.id), r.id).toContain(s.zoneId)
+      }
+    }
+  })
+
+  it('walks the NEV chain with one booth in each of its five links', () => {
+    const nev = route('nev-industry-chain')
+    expect(nev.stops.length).toBeGreaterThanOrEqual(5)
+    expect(nev.stops.length).toBeLessThanOrEqual(7)
+    const links = boothsOf(nev).filter((e) => e.zone === 'nev').map((e) => e.section)
+    expect(links.sort()).toEqual(['electric-drive', 'hydrogen-fuel-cell', 'intelligent-connected', 'power-battery', 'vehicle-integration'])
+  })
+
+  it('gives each themed route the booths of its theme', () => {
+    const chips = route('chips-and-new-displays')
+    expect(chips.stops.length).toBeGreaterThanOrEqual(6)
+    expect(chips.stops.length).toBeLessThanOrEqual(8)
+    expect(boothsOf(chips).every((e) => e.zone === 'next-gen-it')).toBe(true)
+
+    const korea = route('korea-pavilion-culture-week')
+    expect(korea.stops.length).toBeGreaterThanOrEqual(5)
+    expect(korea.stops.length).toBeLessThanOrEqual(7)
+    expect(boothsOf(korea).every((e) => e.zone === 'korea-pavilion')).toBe(true)
+    expect(boothsOf(korea).some((e) => e.section === 'culture-week')).toBe(true)
+
+    const yrd = route('yrd-integration-tour')
+    expect(yrd.stops.length).toBeGreaterThanOrEqual(6)
+    expect(yrd.stops.length).toBeLessThanOrEqual(9)
+    expect(new Set(boothsOf(yrd).map((e) => e.section))).toEqual(new Set(['shanghai', 'jiangsu', 'zhejiang']))
+
+    const imported = route('imported-goods')
+    expect(imported.stops.length).toBeGreaterThanOrEqual(5)
+    expect(imported.stops.length).toBeLessThanOrEqual(8)
+    expect(new Set(boothsOf(imported).map((e) => e.section))).toEqual(new Set(['ciie', 'hongqiao-pinhui']))
+  })
+
+  it('cites only figures of the results press release', () => {
+    const figures = new Set(pack.results.figures.map((f) => f.value))
+    for (const r of pack.routes) {
+      const zh = [...r.description['zh-CN'].matchAll(/(\d+(?:\.\d+)?)(?=个|亿|多家)/g)].map((m) => Number(m[1]))
+      const ko = [...r.description.ko.matchAll(/(\d+(?:\.\d+)?)(?=건|억|여 개|개)/g)].map((m) => Number(m[1]))
+      // English gives 亿元 as billions: RMB 146.37 billion is 1463.7 亿元
+      const en = [...r.description.en.matchAll(/RMB (\d+(?:\.\d+)?) billion/g)].map((m) => Math.round(Number(m[1]) * 100) / 10)
+      for (const n of [...zh, ...ko, ...en]) expect(figures.has(n), `${r.id}: ${n}`).toBe(true)
+      expect(new Set(ko), r.id).toEqual(new Set(zh))
+    }
   })
 })
 
@@ -224,6 +319,74 @@ describe('validateContentPack on a broken pack', () => {
     expect(problems).toContain('results.json › figures #2 "signed-projects" › value: must be a number, not "399"')
   })
 
+  it('names the route, stop and field of an exhibitor id no booth has', () => {
+    const files = copyOfPack()
+    files['routes.json'][0].stops[2].exhibitorId = 'hefei-no-such-battery'
+    expect(problemsOf(validateContentPack(files))).toEqual([
+      {
+        file: 'routes.json',
+        entry: '#0 "nev-industry-chain"',
+        field: 'stops[2].exhibitorId',
+        message: 'no exhibitor has the id "hefei-no-such-battery"',
+      },
+    ])
+  })
+
+  it('names the stop of a zone that does not exist', () => {
+    const files = copyOfPack()
+    files['routes.json'][5].stops[1] = { kind: 'zone', zoneId: 'anhui' }
+    const problems = problemsOf(validateContentPack(files))
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatchObject({ file: 'routes.json', entry: `#5 "${files['routes.json'][5].id}"`, field: 'stops[1].zoneId' })
+    expect(problems[0].message).toMatch(/^must be "lobby", .* or "negotiation", not "anhui"$/)
+  })
+
+  it('names a stop of an unknown kind', () => {
+    const files = copyOfPack()
+    files['routes.json'][2].stops[0].kind = 'stand'
+    const [problem] = problemsOf(validateContentPack(files))
+    expect(formatContentProblem(problem)).toBe(
+      'routes.json › #2 "korea-pavilion-culture-week" › stops[0].kind: must be "booth" or "zone", not "stand"',
+    )
+  })
+
+  it('reports a route id used twice', () => {
+    const files = copyOfPack()
+    files['routes.json'][3].id = files['routes.json'][1].id
+    const problems = problemsOf(validateContentPack(files))
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'routes.json', entry: '#3 "chips-and-new-displays"', field: 'id', message: expect.stringContaining('#1') }),
+    ])
+  })
+
+  it('reports a stop visited twice in one route', () => {
+    const files = copyOfPack()
+    const stops = files['routes.json'][1].stops
+    stops.push(structuredClone(stops[0]))
+    const [problem] = problemsOf(validateContentPack(files))
+    expect(problem).toMatchObject({ file: 'routes.json', entry: '#1 "chips-and-new-displays"', field: `stops[${stops.length - 1}]` })
+    expect(problem.message).toContain('stops[0]')
+  })
+
+  it('insists on titles in all three languages and at least two stops', () => {
+    const files = copyOfPack()
+    delete files['routes.json'][4].title.ko
+    files['routes.json'][4].stops.splice(1)
+    const problems = problemsOf(validateContentPack(files)).map(formatContentProblem)
+    expect(problems).toEqual([
+      'routes.json › #4 "imported-goods" › title.ko: is missing',
+      'routes.json › #4 "imported-goods" › stops: must have at least 2 items',
+    ])
+  })
+
+  it('reports a missing routes.json by name', () => {
+    const files = copyOfPack()
+    delete files['routes.json']
+    expect(problemsOf(validateContentPack(files))).toEqual([
+      { file: 'routes.json', entry: '(file)', field: '', message: 'file is missing from the content pack' },
+    ])
+  })
+
   it('rejects an event that ends before it starts', () => {
     const files = copyOfPack()
     files['event.json'].endDate = '2021-11-01'
@@ -267,6 +430,11 @@ describe('generateSyntheticExhibitors', () => {
     const files = copyOfPack()
     const synthetic = generateSyntheticExhibitors(3000, zones)
     for (const zone of EXHIBITING_ZONE_IDS) files[`exhibitors/${zone}.json`] = synthetic.filter((e) => e.zone === zone)
+    // the curated routes name real booths, which a synthetic catalogue does not have
+    files['routes.json'] = files['routes.json'].map((r: CuratedRoute, i: number) => ({
+      ...r,
+      stops: synthetic.slice(i * 5, i * 5 + 5).map((e) => ({ kind: 'booth', exhibitorId: e.id })),
+    }))
     const result = validateContentPack(files)
     expect(result.ok ? [] : result.problems.slice(0, 5).map(formatContentProblem)).toEqual([])
   })
@@ -325,7 +493,7 @@ describe('npm run content:check', () => {
     const run = runCheck()
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
-    expect(run.stdout).toMatch(/^content ok: wmc2021 · 15 zones \(6 featured\) · \d+ exhibitors/)
+    expect(run.stdout).toMatch(/^content ok: wmc2021 · 15 zones \(6 featured\) · \d+ exhibitors.* · \d+ curated routes$/m)
   })
 
   it('exits 1 and names file, entry and field of a bad value', { timeout: 60_000 }, () => {

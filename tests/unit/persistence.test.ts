@@ -22,18 +22,33 @@ describe('visitor persistence', () => {
     first.useExpoStore.getState().actions.addStop({ kind: 'zone', zoneId: 'ai' })
     first.useExpoStore.getState().actions.setLanguage('en')
     const second = await freshStore()
-    expect(second.useExpoStore.getState()).toMatchObject({
-      favourites: ['some-booth'],
-      routeStops: [{ kind: 'zone', zoneId: 'ai' }],
-      savedLanguage: 'en',
-    })
+    expect(second.useExpoStore.getState()).toMatchObject({ favourites: ['some-booth'], savedLanguage: 'en' })
+    expect(second.useExpoStore.getState().routes.map((r) => r.stops)).toEqual([[{ kind: 'zone', zoneId: 'ai' }]])
+  })
+
+  it('keeps several named routes, the route options and a guided tour in progress', async () => {
+    const first = await freshStore()
+    const { actions } = first.useExpoStore.getState()
+    actions.newRoute('Batteries')
+    actions.addStop({ kind: 'booth', exhibitorId: 'cell-maker' })
+    actions.newRoute('Chips')
+    actions.addStop({ kind: 'zone', zoneId: 'next-gen-it' })
+    actions.setRouteOptions({ returnToStart: true, dwellSeconds: 20 })
+    actions.startTour({ routeId: 'x', name: 'Chips', stops: [{ kind: 'zone', zoneId: 'next-gen-it' }] })
+    const second = await freshStore()
+    const state = second.useExpoStore.getState()
+    expect(state.routes.map((r) => r.name)).toEqual(['Batteries', 'Chips'])
+    expect(state.routeOptions).toMatchObject({ returnToStart: true, dwellSeconds: 20 })
+    expect(state.guidedTour).toMatchObject({ name: 'Chips', stopIndex: 0 })
   })
 
   it('lifts version 1 data (before booking) to the current version, keeping what the visitor had', async () => {
     const v1 = { state: { favourites: ['a'], routeStops: [{ kind: 'zone', zoneId: 'nev' }], savedLanguage: 'ko' }, version: 1 }
     localStorage.setItem(STORAGE_KEY, JSON.stringify(v1))
     const { useExpoStore, problems } = await freshStore()
-    expect(useExpoStore.getState()).toMatchObject({ favourites: ['a'], routeStops: [{ kind: 'zone', zoneId: 'nev' }], savedLanguage: 'ko', profile: null })
+    expect(useExpoStore.getState()).toMatchObject({ favourites: ['a'], savedLanguage: 'ko', profile: null, activeRouteId: 'route-1' })
+    // v1's single list of stops becomes the first saved route.
+    expect(useExpoStore.getState().routes).toEqual([{ id: 'route-1', name: '', stops: [{ kind: 'zone', zoneId: 'nev' }] }])
     expect(useExpoStore.getState().visitorTimeZone).toBeTruthy()
     expect(problems).toEqual([])
     useExpoStore.getState().actions.toggleFavourite('b')

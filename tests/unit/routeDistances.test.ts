@@ -10,7 +10,7 @@ import {
   routeDistanceMatrix,
   stopPoint,
 } from '../../src/routes/routeDistances'
-import type { RouteStop } from '../../src/state/store'
+import type { RouteStop } from '../../src/routes/types'
 import { buildPlanInput } from '../helpers/planFixture'
 
 const plan = computeFloorPlan(buildPlanInput(170))

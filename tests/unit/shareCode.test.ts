@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ZONE_IDS } from '../../src/content/schema'
 import { SHARE_NAME_MAX_BYTES, decodeRoute, encodeRoute, type SharedRoute } from '../../src/routes/shareCode'
-import type { RouteStop } from '../../src/state/store'
+import type { RouteStop } from '../../src/routes/types'
 import { buildPlanInput } from '../helpers/planFixture'
 
 const catalogue = buildPlanInput(1000).exhibitors.map((e) => e.id)

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest'
 import { computeFloorPlan } from '../../src/plan/floorPlan'
+import { activeRoute } from '../../src/state/routeSlice'
 import { useExpoStore } from '../../src/state/store'
 import type { ContentPack } from '../../src/content/schema'
 import { buildPlanInput } from '../helpers/planFixture'
@@ -65,9 +66,9 @@ describe('store actions', () => {
     actions().addStop({ kind: 'booth', exhibitorId: 'a' })
     actions().addStop({ kind: 'zone', zoneId: 'ai' })
     actions().addStop({ kind: 'booth', exhibitorId: 'a' })
-    expect(useExpoStore.getState().routeStops).toHaveLength(2)
+    expect(activeRoute(useExpoStore.getState())!.stops).toHaveLength(2)
     actions().removeStop(0)
-    expect(useExpoStore.getState().routeStops).toEqual([{ kind: 'zone', zoneId: 'ai' }])
+    expect(activeRoute(useExpoStore.getState())!.stops).toEqual([{ kind: 'zone', zoneId: 'ai' }])
   })
 
   it('keeps at most four notices, the newest last', () => {
@@ -81,5 +82,50 @@ describe('store actions', () => {
     expect(useExpoStore.getState().mode).toBe('walk')
     actions().toggleMode()
     expect(useExpoStore.getState().mode).toBe('overview')
+  })
+})
+
+describe('route and tour actions', () => {
+  beforeEach(() => {
+    localStorage.clear()
+    useExpoStore.setState(initial, true)
+    actions().setContent(pack, plan, null)
+  })
+  const ids = () => activeRoute(useExpoStore.getState())!.stops.map((s) => (s.kind === 'booth' ? s.exhibitorId : s.zoneId))
+
+  it('moves stops by position, as the keyboard and drag do', () => {
+    for (const b of plan.booths.slice(0, 3)) actions().addStop({ kind: 'booth', exhibitorId: b.exhibitorId })
+    const [a, b, c] = plan.booths.map((x) => x.exhibitorId)
+    actions().moveStop(0, 2)
+    expect(ids()).toEqual([b, c, a])
+    actions().moveStop(2, -1)
+    expect(ids()).toEqual([b, c, a])
+  })
+
+  it('optimising never makes the walk longer and keeps every stop', () => {
+    // Booths far apart, added in a zig-zag order.
+    const far = [...plan.booths].sort((p, q) => p.front.z - q.front.z)
+    const picks = [far[0], far[far.length - 1], far[1], far[far.length - 2], far[2]]
+    for (const b of picks) actions().addStop({ kind: 'booth', exhibitorId: b.exhibitorId })
+    const before = useExpoStore.getState().routeWalk!.totalMetres
+    actions().optimiseRoute()
+    const after = useExpoStore.getState().routeWalk!.totalMetres
+    expect(after).toBeLessThan(before)
+    expect([...ids()].sort()).toEqual(picks.map((b) => b.exhibitorId).sort())
+  })
+
+  it('walks the guided tour stop by stop, opening each booth on arrival, and ends after the last', () => {
+    const stops = plan.booths.slice(0, 2).map((b) => ({ kind: 'booth' as const, exhibitorId: b.exhibitorId }))
+    actions().startTour({ routeId: 'r', name: 'Two booths', stops })
+    expect(useExpoStore.getState()).toMatchObject({ mode: 'walk', guidedTour: { stopIndex: 0, status: 'walking' } })
+    actions().tourArrived()
+    expect(useExpoStore.getState()).toMatchObject({ openBoothId: stops[0].exhibitorId, guidedTour: { status: 'dwelling' } })
+    actions().tourPause()
+    actions().tourPlay()
+    expect(useExpoStore.getState().guidedTour).toMatchObject({ status: 'dwelling', stopIndex: 0 })
+    actions().tourNext()
+    expect(useExpoStore.getState()).toMatchObject({ openBoothId: null, guidedTour: { stopIndex: 1, status: 'walking' } })
+    actions().tourNext()
+    expect(useExpoStore.getState().guidedTour).toBeNull()
   })
 })
