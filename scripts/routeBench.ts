@@ -8,6 +8,7 @@ import { computeFloorPlan } from '../src/plan/floorPlan'
 import type { Point } from '../src/plan/types'
 import { EXACT_MAX_NODES, exactOrder, heuristicOrder, optimizeOrder, tourLength } from '../src/routes/optimize'
 import { routeDistanceMatrix } from '../src/routes/routeDistances'
+import { seededRandom } from '../src/seededRandom'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const ZONES_FILE = join(ROOT, 'assets/content/wmc2021/zones.json')
@@ -26,17 +27,6 @@ function time<T>(run: () => T): { value: T; ms: number } {
   return { value, ms: round(performance.now() - t0) }
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** `count` distinct indices below `limit`, in random order. */
 function sample(limit: number, count: number, random: () => number): number[] {
   const all = Array.from({ length: limit }, (_, i) => i)
@@ -52,7 +42,7 @@ export async function routeBenchmarks(): Promise<Record<string, unknown>> {
   const planned = time(() => computeFloorPlan({ zones, exhibitors: generateSyntheticExhibitors(HALL_BOOTHS, zones) }))
   const plan = planned.value
   // Warm the optimiser's code paths so the first timed size does not pay for compilation.
-  const random = mulberry32(2021)
+  const random = seededRandom(2021)
   const warm = Array.from({ length: 60 }, () => ({ x: random() * 100, z: random() * 100 }))
   optimizeOrder(warm.map((a) => warm.map((b) => Math.hypot(a.x - b.x, a.z - b.z))))
 

@@ -1,22 +1,11 @@
 /** Deterministic catalogues of invented booths (10–3000) for testing the hall, search and booking at scale. */
 import { EXHIBITING_ZONE_IDS, type Availability, type BoothSize, type Exhibitor, type LocalizedText, type Zone } from './schema'
+import { seededRandom } from '../seededRandom'
 
 export const SYNTHETIC_MIN_COUNT = 10
 export const SYNTHETIC_MAX_COUNT = 3000
 
 type ExhibitingZoneId = Exhibitor['zone']
-
-/** Small, fast, seedable PRNG: the same seed must give the same hall on every machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Relative zone sizes, roughly as in the real pack: the big industries get the most booths. */
 const ZONE_WEIGHT: Record<ExhibitingZoneId, number> = {
@@ -119,7 +108,7 @@ export function generateSyntheticExhibitors(count: number, zones: Zone[], seed =
   const zoneIds = EXHIBITING_ZONE_IDS.filter((id) => zoneById.has(id))
   if (zoneIds.length === 0) throw new RangeError('synthetic exhibitors need at least one exhibiting zone')
 
-  const random = mulberry32(seed)
+  const random = seededRandom(seed)
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]
   const perZone = apportion(count, zoneIds)
   const out: Exhibitor[] = []

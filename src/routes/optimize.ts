@@ -1,4 +1,5 @@
 /** Tour ordering over a square matrix of distances: exact (Held–Karp) for short routes, iterated local search beyond. */
+import { seededRandom } from '../seededRandom'
 
 export interface OptimizeOptions {
   /** Index the order begins with: where the visitor stands. Default 0. */
@@ -114,7 +115,7 @@ export function heuristicOrder(distances: number[][], options: OptimizeOptions =
   const d = open ? withDummy(prepared) : prepared.d
   const search = new TourSearch(N, d, nearestNeighbourTour(N, d, start))
   search.improve()
-  search.iterate(Math.min(MAX_KICKS, Math.max(MIN_KICKS, KICKS_PER_NODE * N)), mulberry32(SEED ^ N))
+  search.iterate(Math.min(MAX_KICKS, Math.max(MIN_KICKS, KICKS_PER_NODE * N)), seededRandom(SEED ^ N))
   return search.orderFrom(start, open ? n : -1)
 }
 
@@ -193,18 +194,6 @@ function nearestNeighbourTour(N: number, d: Float64Array, start: number): Int32A
     used[best] = 1
   }
   return tour
-}
-
-/** Small seedable PRNG: kicks must be the same on every run and machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** A closed tour as an array plus each node's position, improved in place. */

@@ -3,25 +3,15 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { EXACT_MAX_NODES, exactOrder, heuristicOrder, optimizeOrder, tourLength } from '../../src/routes/optimize'
+import { seededRandom } from '../../src/seededRandom'
 
 const TSPLIB_DIR = fileURLToPath(new URL('../../../shared/reference/tsplib/', import.meta.url))
-
-function random(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const euclidean = (points: number[][]) => points.map((a) => points.map((b) => Math.hypot(a[0] - b[0], a[1] - b[1])))
 
 /** Points spread over a 100 m square, or bunched in a few clusters like booths in zones. */
 function instance(n: number, seed: number, clustered = false): number[][] {
-  const next = random(seed)
+  const next = seededRandom(seed)
   const centres = Array.from({ length: 5 }, () => [next() * 100, next() * 100])
   const points = Array.from({ length: n }, () => {
     if (!clustered) return [next() * 100, next() * 100]
@@ -86,7 +76,7 @@ function multiStartBest(d: number[][], start: number, returnToStart: boolean, re
   const N = returnToStart ? n : n + 1
   const far = 1e9
   const w = (a: number, b: number) => (a === n || b === n ? (a === start || b === start ? 0 : far) : d[a][b])
-  const next = random(99)
+  const next = seededRandom(99)
   let best = Infinity
   for (let r = 0; r < restarts; r++) {
     const tour = Array.from({ length: N }, (_, i) => i)

@@ -3,6 +3,7 @@ import { ZONE_IDS } from '../../src/content/schema'
 import { SHARE_NAME_MAX_BYTES, decodeRoute, encodeRoute, type SharedRoute } from '../../src/routes/shareCode'
 import type { RouteStop } from '../../src/routes/types'
 import { buildPlanInput } from '../helpers/planFixture'
+import { seededRandom } from '../../src/seededRandom'
 
 const catalogue = buildPlanInput(1000).exhibitors.map((e) => e.id)
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
@@ -10,20 +11,9 @@ const REFUSALS = ['not-a-code', 'not-base64url', 'unsupported-version', 'bad-che
 /** Two ids whose 64-bit FNV-1a hashes share their first 4 bytes (found by a birthday search): cac9cd96… */
 const CLASH = ['collide-142741', 'collide-753110']
 
-function random(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** A route of `count` distinct stops, about one in five a zone. */
 function routeOf(count: number, seed: number, name?: string): SharedRoute {
-  const next = random(seed)
+  const next = seededRandom(seed)
   const stops: RouteStop[] = []
   const used = new Set<string>()
   while (stops.length < count) {
@@ -163,7 +153,7 @@ describe('decodeRoute refuses tampered input with a reason, never throwing', () 
   })
 
   it('survives thousands of random strings and mutations', () => {
-    const next = random(7)
+    const next = seededRandom(7)
     const pool = ALPHABET + '=+/ .%~\u0000\u00e9\u4e2d\ud55c\ud83d\ude97'
     for (let i = 0; i < 3000; i++) {
       const length = Math.floor(next() * 80)
