@@ -4,6 +4,7 @@ import type { Booking } from '../booking/types'
 import { useTranslate } from '../i18n/translate'
 import { useExpoActions, useExpoStore } from '../state/store'
 import { describeRefusal, describeSlotTimes, downloadCalendar, exhibitorNameOf, tableNumber } from './bookingFormat'
+import SidePanel from './SidePanel'
 import TimeZoneSelect from './TimeZoneSelect'
 
 /** The table offers "join" from this long before the start until the end. */
@@ -31,43 +32,33 @@ export default function AgendaPanel() {
   const upcoming = bookings.filter((b) => b.status === 'confirmed' && b.end > now).sort((a, b) => a.start - b.start)
   const past = bookings.filter((b) => !upcoming.includes(b) && !b.replacedBy).sort((a, b) => b.start - a.start)
   return (
-    <aside className="side-panel agenda-panel" aria-labelledby="agenda-title">
-      <header className="side-panel-header">
-        <div>
-          <h2 id="agenda-title">{t('agenda.title')}</h2>
-        </div>
-        <button type="button" className="icon-button" aria-label={t('common.close')} onClick={() => actions.setAgendaOpen(false)}>
-          ×
-        </button>
-      </header>
-      <div className="side-panel-body">
-        <TimeZoneSelect />
-        {bookings.length === 0 && <p>{t('agenda.empty')}</p>}
-        {upcoming.length > 0 && (
-          <>
-            <h3>{t('agenda.upcoming')}</h3>
-            <ol className="agenda-list">
-              {upcoming.map((booking) => (
-                <AgendaItem key={booking.id} booking={booking} now={now} />
-              ))}
-            </ol>
-            <button type="button" onClick={() => downloadCalendar(upcoming, pack, language)}>
-              {t('agenda.exportAll')}
-            </button>
-          </>
-        )}
-        {past.length > 0 && (
-          <details className="agenda-past">
-            <summary>{t('agenda.past')}</summary>
-            <ol className="agenda-list">
-              {past.map((booking) => (
-                <AgendaItem key={booking.id} booking={booking} now={now} />
-              ))}
-            </ol>
-          </details>
-        )}
-      </div>
-    </aside>
+    <SidePanel id="agenda" title={t('agenda.title')} className="agenda-panel" onClose={() => actions.setAgendaOpen(false)}>
+      <TimeZoneSelect />
+      {bookings.length === 0 && <p>{t('agenda.empty')}</p>}
+      {upcoming.length > 0 && (
+        <>
+          <h3>{t('agenda.upcoming')}</h3>
+          <ol className="agenda-list">
+            {upcoming.map((booking) => (
+              <AgendaItem key={booking.id} booking={booking} now={now} />
+            ))}
+          </ol>
+          <button type="button" onClick={() => downloadCalendar(upcoming, pack, language)}>
+            {t('agenda.exportAll')}
+          </button>
+        </>
+      )}
+      {past.length > 0 && (
+        <details className="agenda-past">
+          <summary>{t('agenda.past')}</summary>
+          <ol className="agenda-list">
+            {past.map((booking) => (
+              <AgendaItem key={booking.id} booking={booking} now={now} />
+            ))}
+          </ol>
+        </details>
+      )}
+    </SidePanel>
   )
 }
 

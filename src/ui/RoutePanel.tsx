@@ -5,6 +5,7 @@ import type { RouteStop } from '../routes/types'
 import { localized, useTranslate } from '../i18n/translate'
 import { activeRoute, curatedTourId } from '../state/routeSlice'
 import { useExpoActions, useExpoStore } from '../state/store'
+import SidePanel from './SidePanel'
 import { useStopName } from './stopName'
 
 export default function RoutePanel() {
@@ -14,20 +15,10 @@ export default function RoutePanel() {
   const actions = useExpoActions()
   if (!open || !pack) return null
   return (
-    <aside className="side-panel route-panel" aria-labelledby="route-panel-title">
-      <header className="side-panel-header">
-        <div>
-          <h2 id="route-panel-title">{t('route.title')}</h2>
-        </div>
-        <button type="button" className="icon-button" aria-label={t('common.close')} onClick={() => actions.setRoutePanelOpen(false)}>
-          ×
-        </button>
-      </header>
-      <div className="side-panel-body">
-        <RouteEditor />
-        <CuratedRoutes />
-      </div>
-    </aside>
+    <SidePanel id="route-panel" title={t('route.title')} className="route-panel" onClose={() => actions.setRoutePanelOpen(false)}>
+      <RouteEditor />
+      <CuratedRoutes />
+    </SidePanel>
   )
 }
 

@@ -2,15 +2,10 @@
 import { cleanup, render, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Booking } from '../../src/booking/types'
-import { computeFloorPlan } from '../../src/plan/floorPlan'
-import { startBookingBackend } from '../../src/state/bookingService'
 import { useExpoStore } from '../../src/state/store'
 import AgendaPanel from '../../src/ui/AgendaPanel'
-import { loadRealPack } from '../helpers/realPack'
+import { realPack as pack, startWithRealPack } from '../helpers/store'
 
-const pack = loadRealPack()
-const plan = computeFloorPlan({ zones: pack.zones, exhibitors: pack.exhibitors })
-const initial = useExpoStore.getState()
 const exhibitor = pack.exhibitors[0]
 const MINUTE = 60_000
 
@@ -26,11 +21,7 @@ function booking(id: string, startsIn: number, overrides: Partial<Booking> = {})
 
 describe('my agenda', () => {
   beforeEach(() => {
-    localStorage.clear()
-    useExpoStore.setState(initial, true)
-    startBookingBackend(pack, plan, () => undefined)
-    useExpoStore.getState().actions.setContent(pack, plan, null)
-    useExpoStore.getState().actions.setLanguage('en')
+    startWithRealPack()
     useExpoStore.getState().actions.setVisitorTimeZone('Europe/Berlin')
     useExpoStore.getState().actions.setAgendaOpen(true)
   })

@@ -1,26 +1,18 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { computeFloorPlan } from '../../src/plan/floorPlan'
-import { startBookingBackend } from '../../src/state/bookingService'
 import { activeRoute } from '../../src/state/routeSlice'
 import { useExpoStore } from '../../src/state/store'
 import BoothPanel from '../../src/ui/BoothPanel'
 import ContentErrorScreen from '../../src/ui/ContentErrorScreen'
-import { loadRealPack } from '../helpers/realPack'
+import { realPack as pack, startWithRealPack } from '../helpers/store'
 
-const pack = loadRealPack()
-const plan = computeFloorPlan({ zones: pack.zones, exhibitors: pack.exhibitors })
 const initial = useExpoStore.getState()
 const korean = pack.exhibitors.find((e) => e.zone === 'korea-pavilion')!
 
 describe('booth panel', () => {
   beforeEach(() => {
-    localStorage.clear()
-    useExpoStore.setState(initial, true)
-    startBookingBackend(pack, plan, () => undefined)
-    useExpoStore.getState().actions.setContent(pack, plan, null)
-    useExpoStore.getState().actions.setLanguage('en')
+    startWithRealPack()
   })
   afterEach(cleanup)
 
