@@ -9,6 +9,7 @@ import * as THREE from 'three'
 import { autoWalk, cancelAutoWalk, startAutoWalk, stepAutoWalk } from '../controls/autoWalk'
 import { installDragLook } from '../controls/dragLook'
 import { installKeyboard } from '../controls/keyboard'
+import { MAX_TOUR_STEP, stepTour, stopTourWalk } from '../controls/tourDriver'
 import { forwardOf, rightOf, stepWalk, type WalkPose } from '../controls/walkController'
 import type { FloorPlan } from '../plan/types'
 import { zoneAt } from '../plan/walk'
@@ -23,6 +24,7 @@ import {
   startWalkPose,
   tableOverview,
   tableWalkPose,
+  tourStopPose,
   walkPoseBelow,
   walkView,
   zoneOverview,
@@ -34,6 +36,12 @@ import { EYE_HEIGHT } from './dimensions'
 import { easeInOutCubic, prefersReducedMotion } from './motion'
 
 type Controls = ComponentRef<typeof OrbitControls>
+
+/** The visitor took the camera (keys, a click, a flight, the overview): a walking tour pauses where it is. */
+function pauseWalkingTour() {
+  const { guidedTour, actions } = useExpoStore.getState()
+  if (guidedTour?.status === 'walking') actions.tourPause()
+}
 
 /** Longest flight, seconds (the product allows 1.5). */
 const MAX_FLIGHT = 1.2
@@ -82,10 +90,24 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
     perspective.near = 0.3
     perspective.far = Math.max(600, reach * 5)
     perspective.updateProjectionMatrix()
-    const { mode, cameraRequest } = useExpoStore.getState()
+    const { cameraRequest, guidedTour, actions } = useExpoStore.getState()
+    let mode = useExpoStore.getState().mode
     Object.assign(walkPose, startWalkPose(plan))
     const start = startOverview(plan)
     flight.current = null
+    stopTourWalk()
+    // A tour restored from the last visit: stand at its current stop, paused, until the visitor presses play.
+    const resumeStop = guidedTour?.stops[guidedTour.stopIndex]
+    const resumeAt = resumeStop ? tourStopPose(plan, resumeStop) : null
+    if (guidedTour) {
+      if (resumeAt) {
+        Object.assign(walkPose, resumeAt)
+        // Before the mode subscription below exists, so no flight starts.
+        if (mode !== 'walk') actions.setMode('walk')
+        mode = 'walk'
+      }
+      actions.tourPause()
+    }
     if (mode === 'walk') applyWalkPose(camera, walkPose)
     else {
       camera.position.copy(start.position)
@@ -93,8 +115,9 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
       controls.current?.target.copy(start.target)
       controls.current?.update()
     }
-    // A request made before the hall existed (a shared link) lands without a flight.
-    if (cameraRequest) fly(cameraRequest, true)
+    // A request made before the hall existed (a shared link) lands without a flight; a resumed tour's stop comes first,
+    // since after a reload the link only echoes where the visitor last was.
+    if (cameraRequest && !resumeAt) fly(cameraRequest, true)
   }, [plan, camera])
 
   /** Starts a flight (or cuts) to a view; walk flights land on a pose. */
@@ -159,6 +182,8 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
   }
 
   const switchMode = (mode: ViewMode) => {
+    // Leaving walk mode mid-walk hands the camera to the visitor: the tour waits.
+    if (mode === 'overview') pauseWalkingTour()
     if (mode === 'walk') {
       const pose = walkPoseBelow(plan, currentView(camera, controls.current))
       flyTo(walkView(pose), { mode: 'walk', pose })
@@ -171,17 +196,32 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
   useEffect(() => {
     const offRequest = useExpoStore.subscribe(
       (s) => s.cameraRequest,
-      (request) => request && fly(request),
+      (request) => {
+        if (!request) return
+        // The tour never asks for camera moves: one while it walks is the visitor's own (a click, a menu).
+        pauseWalkingTour()
+        fly(request)
+      },
     )
     const offMode = useExpoStore.subscribe((s) => s.mode, switchMode)
+    // A tour set walking (play, next, previous) while the visitor looks from above comes down to walk first.
+    const offTour = useExpoStore.subscribe(
+      (s) => s.guidedTour?.status,
+      (status) => {
+        const { mode, actions } = useExpoStore.getState()
+        if (status === 'walking' && mode === 'overview') actions.setMode('walk')
+      },
+    )
     const offKeys = installKeyboard()
     const offLook = installDragLook(gl.domElement, walkPose, () => useExpoStore.getState().mode === 'walk' && !flight.current)
     return () => {
       offRequest()
       offMode()
+      offTour()
       offKeys()
       offLook()
       cancelAutoWalk()
+      stopTourWalk()
     }
   }, [plan, gl, camera])
 
@@ -215,7 +255,12 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
       const intent = walkIntent
       const keyed = intent.forward !== 0 || intent.strafe !== 0 || intent.turn !== 0
       if (keyed && autoWalk.path) cancelAutoWalk()
-      if (!stepAutoWalk(walkPose, dt, plan.walkGrid)) stepWalk(walkPose, intent, dt, plan.walkGrid)
+      if (keyed) pauseWalkingTour()
+      // The tour keeps its pace by the wall clock, however slowly frames come.
+      const tour = useExpoStore.getState().guidedTour
+      if (stepTour(walkPose, tour, plan, Math.min(delta, MAX_TOUR_STEP), actions.tourArrived)) {
+        if (autoWalk.path) cancelAutoWalk()
+      } else if (!stepAutoWalk(walkPose, dt, plan.walkGrid)) stepWalk(walkPose, intent, dt, plan.walkGrid)
       applyWalkPose(camera, walkPose)
     } else if (orbit) {
       // Keys pan and turn the overview too: ahead/back and sideways along the floor, turning round the target.

@@ -32,6 +32,10 @@ export interface ExpoDebug {
   tableScreenPosition(tableId: string): ScreenPoint | null
   /** Ids of the tables marked with the visitor's meetings, in string order. */
   markedTables(): string[]
+  /** The numbered stop pins drawn over the route, in route order, at the centre of each pin's disc. */
+  routeMarkers(): (ScreenPoint & { number: number })[]
+  /** Points in the route path drawn on the floor; 0 when none is drawn. */
+  routePathPoints(): number
 }
 
 declare global {
@@ -126,6 +130,8 @@ export function DebugBridge() {
         return table ? project(_n.set(table.centre.x, TABLE_MARK.topHeight, worldZ(table.centre))) : null
       },
       markedTables: () => [...(sceneRegistry.tableMarks?.tableIds ?? [])].sort(),
+      routeMarkers: () => (sceneRegistry.route?.markers ?? []).map((m) => ({ number: m.number, ...project(m.centre) })),
+      routePathPoints: () => sceneRegistry.route?.pathPoints ?? 0,
     }
     window.__expoDebug = api
     return () => {

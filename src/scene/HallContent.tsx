@@ -9,6 +9,7 @@ import { FloorPicker } from './FloorPicker'
 import { HallShell } from './HallShell'
 import { LobbyBoards } from './LobbyBoards'
 import { MagicCube } from './MagicCube'
+import { RouteMarks } from './RouteMarks'
 import { sceneRegistry } from './sceneRegistry'
 import { buildSignAtlas } from './signAtlas'
 import { captionArts, computeSigns } from './signLayout'
@@ -37,6 +38,7 @@ export function HallContent({ plan, pack }: { plan: FloorPlan; pack: ContentPack
       <MagicCube plan={plan} pack={pack} atlas={atlas} />
       <LobbyBoards plan={plan} pack={pack} />
       <TableMarks plan={plan} pack={pack} />
+      <RouteMarks plan={plan} />
       <FloorPicker plan={plan} />
     </>
   )

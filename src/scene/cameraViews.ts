@@ -2,6 +2,7 @@
 import * as THREE from 'three'
 import type { ZoneId } from '../content/schema'
 import type { BoothPlacement, FloorPlan, NegotiationTable, Point } from '../plan/types'
+import type { RouteStop } from '../routes/types'
 import { distancesFrom, isWalkableDisc, nearestWalkable } from '../plan/walk'
 import { forwardOf, rightOf, WALK, type WalkPose } from '../controls/walkController'
 import { rectCentre, worldZ, yawTowards } from './coords'
@@ -73,6 +74,27 @@ export function zoneOverview(plan: FloorPlan, zoneId: ZoneId): View | null {
 export function boothWalkPose(booth: BoothPlacement): WalkPose {
   const { centre } = standSize(booth)
   return { x: booth.front.x, z: booth.front.z, yaw: yawTowards(booth.front, centre) + BOOTH_PANEL_YAW, pitch: 0.08 }
+}
+
+/** How far back from a booth's front the tour stands, best first: far enough to see the fascia and the counter at once. */
+const TOUR_STAND_BACK = [1.6, 1.2, 0.8, 0.4] as const
+/** Looking up a little at a stop, so the company name on the fascia is in the frame. */
+const TOUR_BOOTH_PITCH = 0.15
+
+/**
+ * Where the guided tour stands at a stop: in the aisle before the booth's front, stepped back as far as the aisle
+ * allows, facing the stand (turned like boothWalkPose, so the opened panel leaves it in view); or on a zone's arrival
+ * spot facing what the zone shows. Null for a stop not in this hall.
+ */
+export function tourStopPose(plan: FloorPlan, stop: RouteStop): WalkPose | null {
+  if (stop.kind === 'zone') return zoneWalkPose(plan, stop.zoneId)
+  const booth = plan.booths.find((b) => b.exhibitorId === stop.exhibitorId)
+  if (!booth) return null
+  const { centre, outward } = standSize(booth)
+  const back = (d: number) => ({ x: booth.front.x + outward.x * d, z: booth.front.z + outward.z * d })
+  const d = TOUR_STAND_BACK.find((k) => isWalkableDisc(plan.walkGrid, back(k), WALK.radius)) ?? 0
+  const at = back(d)
+  return { x: at.x, z: at.z, yaw: yawTowards(at, centre) + BOOTH_PANEL_YAW, pitch: TOUR_BOOTH_PITCH }
 }
 
 /** In front of the stand and above it, aimed right of it so the stand stays clear of the right-hand panel. */

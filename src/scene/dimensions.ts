@@ -39,6 +39,22 @@ export const TABLE_MARK = {
   labelCentre: 2.35,
 } as const
 
+/** The visitor's route on the floor and its numbered stop pins. */
+export const ROUTE_MARK = {
+  /** Ribbon width, and its height above the floor: over the carpets (0.02–0.03) and table halos (0.045). */
+  ribbonWidth: 0.8,
+  ribbonHeight: 0.06,
+  /** Metres of ribbon one arrow tile covers. */
+  tileLength: 1.6,
+  /** The round spot under each stop. */
+  spotRadius: 0.7,
+  /** Pins stand on a tip just over a stand's fascia and grow with distance, so a number still reads from the overview. */
+  pinTip: 3.3,
+  pinMinSize: 1.3,
+  pinMaxSize: 5.5,
+  pinSizePerMetre: 0.05,
+} as const
+
 /** Label atlas slots are 4:1, so a fascia label is at most four times as wide as it is tall. */
 export const LABEL_ASPECT = 4
 
@@ -64,6 +80,10 @@ export const PALETTE = {
   tableTop: '#fafafa',
   tableLeg: '#c9ced6',
   neutralZone: '#9aa5b1',
+  /** The visitor's route: the one accent colour; the stop the guided tour heads for; stops already seen. */
+  route: '#0b5cad',
+  routeCurrent: '#ffb020',
+  routeVisited: '#8b9bb0',
   /** The visitor's own tables: warm, so it reads against every zone carpet and the blue selection. */
   myTable: '#e8590c',
 } as const

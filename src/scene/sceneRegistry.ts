@@ -14,4 +14,6 @@ export const sceneRegistry: {
   booths: { layout: BoothLayout; indexOf: Map<string, number>; hit: THREE.InstancedMesh | null } | null
   /** The negotiation tables marked with the visitor's meetings, as drawn now. */
   tableMarks: { tableIds: readonly string[] } | null
-} = { cube: null, booths: null, tableMarks: null }
+  /** The route drawn on the floor: its pins (centre of each numbered disc, kept by the frame loop) and path size. */
+  route: { markers: readonly { number: number; centre: THREE.Vector3 }[]; pathPoints: number } | null
+} = { cube: null, booths: null, tableMarks: null, route: null }

@@ -52,6 +52,8 @@ export async function bootExpo(search = window.location.search): Promise<void> {
   if (link.debug) Object.assign(window, { __expoBooking: backend })
   actions.setBookings(await backend.myBookings())
   actions.setContent(pack, plan, link.synthetic ?? null)
+  // A tour saved mid-walk resumes paused at its stop: its dwell timer must not run on before the hall is back.
+  actions.tourPause()
 
   if (link.booth) {
     if (pack.exhibitors.some((e) => e.id === link.booth)) {
