@@ -101,7 +101,7 @@ test('the guided tour walks to each stop in order and opens its card', async ({ 
   await page.getByRole('button', { name: /^My route/ }).click()
   const panel = page.getByRole('complementary', { name: 'My route' })
   await panel.getByLabel('Seconds at each stop').fill('2')
-  await panel.getByRole('button', { name: 'Start tour' }).click()
+  await panel.getByRole('button', { name: 'Start tour', exact: true }).click()
 
   const tour = page.getByRole('region', { name: /^Guided tour/ })
   await expect(tour).toBeVisible()
@@ -112,3 +112,20 @@ test('the guided tour walks to each stop in order and opens its card', async ({ 
   // After the last dwell the tour ends by itself.
   await expect(tour).toHaveCount(0, { timeout: 30_000 })
 })
+
+for (const lang of ['zh-CN', 'en', 'ko'] as const) {
+  test(`curated routes can be copied and started as a tour in ${lang}`, async ({ page }) => {
+    await openHall(page, `lang=${lang}`)
+    const curated = await page.evaluate((l) => {
+      const route = (window as any).__expoStore.getState().pack.routes[0]
+      return { title: route.title[l], stops: route.stops.length }
+    }, lang)
+    await page.evaluate(() => (window as any).__expoStore.getState().actions.setRoutePanelOpen(true))
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: curated.title }) })
+    await expect(card).toBeVisible()
+    await card.getByRole('button').nth(1).click()
+    await expect.poll(() => page.evaluate(() => (window as any).__expoStore.getState().routes.at(-1)?.stops.length)).toBe(curated.stops)
+    await card.getByRole('button').first().click()
+    await expect(page.getByRole('region', { name: new RegExp(curated.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })).toBeVisible()
+  })
+}
