@@ -1,5 +1,6 @@
 /** The one message catalogue: every UI string, keyed by intent, per language. */
 import type { Language } from '../content/schema'
+import { ko } from './ko'
 
 const zhCN = {
   'app.title': '永不落幕云展',
@@ -14,6 +15,7 @@ const zhCN = {
   'topbar.search': '搜索展商、产品或展区',
   'topbar.language': '语言',
   'topbar.help': '帮助',
+  'topbar.menu': '菜单',
   'topbar.routes': '我的路线',
   'topbar.favourites': '收藏',
   'zones.menu': '展区',
@@ -143,6 +145,16 @@ const zhCN = {
   'agenda.export': '导出（.ics）',
   'agenda.exportAll': '全部导出到日历',
   'agenda.topic': '主题：{topic}',
+  'ics.summary': '与 {name} 洽谈',
+  'ics.topic': '主题',
+  'ics.confirmationCode': '确认码',
+  'ics.yourTime': '您的时间',
+  'ics.exhibitorTime': '展商时间',
+  'ics.table': '洽谈区桌号',
+  'ics.meetingLink': '会议链接',
+  'ics.negotiationArea': '洽谈区',
+  'ics.reminder': '与 {name} 的洽谈将在 15 分钟后开始',
+  'ics.calendarName': '2021世界制造业大会云展洽谈',
   'notice.bookingsCorrupt': '保存的预约有部分无法读取，已原样备份到 {key}；可读的 {kept} 条已保留',
   'notice.bookingsNewer': '另一个窗口正在使用更新版本的云展，本窗口不会改写预约数据，请刷新页面',
   'notice.booked': '预约成功，确认码 {code}',
@@ -214,13 +226,13 @@ const zhCN = {
   'notice.unknownBooth': '没有这个展位，已忽略链接中的展位',
   'notice.badLanguage': '不支持这种语言，已使用默认语言',
   'notice.badSynthetic': '合成展位数须在 10 到 3000 之间，已忽略',
-  'notice.koreanPartial': '韩语界面正在翻译中，暂以英文显示',
   'notice.synthetic': '测试展馆：{count} 个合成展位',
   'notice.storageCorrupt': '保存的收藏与路线无法读取，已原样备份到 {key}，本次从空白开始',
   'notice.storageFull': '浏览器存储空间已满，最近的更改未能保存',
   'notice.storageUnavailable': '浏览器不允许保存数据，关闭页面后收藏与路线将丢失',
   'debug.title': '性能',
   'common.close': '关闭',
+  // — keys of the phones, plan-view and offline work go above this line —
 } as const
 
 export type MessageKey = keyof typeof zhCN
@@ -239,6 +251,7 @@ const en: Messages = {
   'topbar.search': 'Search exhibitors, products or zones',
   'topbar.language': 'Language',
   'topbar.help': 'Help',
+  'topbar.menu': 'Menu',
   'topbar.routes': 'My route',
   'topbar.favourites': 'Favourites',
   'zones.menu': 'Zones',
@@ -368,6 +381,16 @@ const en: Messages = {
   'agenda.export': 'Export (.ics)',
   'agenda.exportAll': 'Export all to calendar',
   'agenda.topic': 'Topic: {topic}',
+  'ics.summary': 'Negotiation with {name}',
+  'ics.topic': 'Topic',
+  'ics.confirmationCode': 'Confirmation code',
+  'ics.yourTime': 'Your time',
+  'ics.exhibitorTime': 'Exhibitor’s time',
+  'ics.table': 'Negotiation-area table',
+  'ics.meetingLink': 'Meeting link',
+  'ics.negotiationArea': 'Negotiation area',
+  'ics.reminder': 'Negotiation with {name} starts in 15 minutes',
+  'ics.calendarName': 'WMC 2021 Cloud Expo negotiations',
   'notice.bookingsCorrupt': 'Some saved bookings could not be read; they were kept as they were under {key}, and the {kept} readable ones are kept',
   'notice.bookingsNewer': 'Another window runs a newer version of the Cloud Expo; this one will not overwrite your bookings. Please reload.',
   'notice.booked': 'Booked: confirmation code {code}',
@@ -439,20 +462,17 @@ const en: Messages = {
   'notice.unknownBooth': 'The link names a booth that does not exist; it was ignored',
   'notice.badLanguage': 'That language is not available; the default is used',
   'notice.badSynthetic': 'Synthetic booth counts must be between 10 and 3,000; ignored',
-  'notice.koreanPartial': 'The Korean interface is being translated; English is shown for now',
   'notice.synthetic': 'Test hall: {count} synthetic booths',
   'notice.storageCorrupt': 'Your saved favourites and route could not be read; they were kept as they were under {key} and you start afresh',
   'notice.storageFull': 'The browser’s storage is full: your latest changes could not be saved',
   'notice.storageUnavailable': 'The browser does not allow saving: favourites and routes will be lost when you close the page',
   'debug.title': 'Performance',
   'common.close': 'Close',
+  // — keys of the phones, plan-view and offline work go above this line —
 }
 
-/** Korean UI strings arrive with the languages issue; until then Korean falls back to English per key. */
-const ko: Partial<Messages> = {
-  'app.title': '클라우드 엑스포',
-  'app.subtitle': '2021 세계제조업대회',
-}
-
-export const catalogues: Record<Language, Partial<Messages>> = { 'zh-CN': zhCN, en, ko }
-export const fallbackLanguage: Record<Language, Language | null> = { 'zh-CN': null, en: null, ko: 'en' }
+export const catalogues: Record<Language, Messages> = { 'zh-CN': zhCN, en, ko }
+/** Every key, in catalogue order: for tests and tools that check what is shown. */
+export const messageKeys = Object.keys(zhCN) as MessageKey[]
+/** Only a defence: every catalogue is complete (the type and tests/unit/i18n.test.ts make sure of it). */
+export const fallbackLanguage: Record<Language, Language | null> = { 'zh-CN': null, en: 'zh-CN', ko: 'en' }

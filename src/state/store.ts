@@ -46,12 +46,20 @@ interface UiSlice {
   searchOpen: boolean
   helpOpen: boolean
   routePanelOpen: boolean
+  /** The zone menu as a sheet on phones (always shown on wide screens). */
+  zoneMenuOpen: boolean
   debug: boolean
   /** Benchmark yardstick: draw an empty scene (`?debug=1&scene=empty`). */
   emptyScene: boolean
   notices: Notice[]
   /** The first frame of the 3D hall has been drawn (loading screen goes away). */
   hallReady: boolean
+  /** The 3D hall or the accessible plan view (SVG floor plan and lists), which offers the same capabilities. */
+  view: 'hall' | 'plan'
+  /** Whether WebGL works here; 'unavailable' or 'lost' (a context that could not be restored) switch to the plan view. */
+  webgl: 'unknown' | 'ok' | 'unavailable' | 'lost'
+  /** Look around by turning the phone (walk mode), asked for on a tap. */
+  gyroLook: boolean
 }
 
 interface SelectionSlice {
@@ -91,10 +99,15 @@ export interface ExpoActions extends RouteActions {
   setSearchOpen(open: boolean): void
   setHelpOpen(open: boolean): void
   setRoutePanelOpen(open: boolean): void
+  setZoneMenuOpen(open: boolean): void
   setDebug(debug: boolean, emptyScene?: boolean): void
   notify(notice: Omit<Notice, 'id'>): void
   dismissNotice(id: number): void
   setHallReady(): void
+  setView(view: 'hall' | 'plan'): void
+  /** Reported by the hall; without working WebGL the plan view takes over, keeping all other state. */
+  setWebglStatus(status: 'ok' | 'unavailable' | 'lost'): void
+  setGyroLook(on: boolean): void
   hoverBooth(exhibitorId: string | null): void
   openBooth(exhibitorId: string, options?: { fly?: boolean }): void
   closeBooth(): void
@@ -146,10 +159,14 @@ export const useExpoStore = create<ExpoState>()(
     searchOpen: false,
     helpOpen: false,
     routePanelOpen: false,
+    zoneMenuOpen: false,
     debug: false,
     emptyScene: false,
     notices: [],
     hallReady: false,
+    view: 'hall',
+    webgl: 'unknown',
+    gyroLook: false,
 
     hoveredBoothId: null,
     openBoothId: null,
@@ -186,6 +203,9 @@ export const useExpoStore = create<ExpoState>()(
       notify: (notice) => set({ notices: [...get().notices, { ...notice, id: nextNoticeId++ }].slice(-4) }),
       dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
       setHallReady: () => set({ hallReady: true }),
+      setView: (view) => set({ view }),
+      setWebglStatus: (webgl) => set(webgl === 'ok' ? { webgl } : { webgl, view: 'plan', hallReady: true, gyroLook: false }),
+      setGyroLook: (gyroLook) => set({ gyroLook }),
 
       hoverBooth: (hoveredBoothId) => {
         if (get().hoveredBoothId !== hoveredBoothId) set({ hoveredBoothId })
@@ -213,6 +233,7 @@ export const useExpoStore = create<ExpoState>()(
       requestBooking: (exhibitorId) => set({ bookingPicker: { exhibitorId, rescheduling: null } }),
       requestReschedule: (booking) => set({ bookingPicker: { exhibitorId: booking.exhibitorId, rescheduling: booking } }),
       closeBooking: () => set({ bookingPicker: null }),
+      setZoneMenuOpen: (zoneMenuOpen) => set({ zoneMenuOpen }),
       setAgendaOpen: (agendaOpen) => set(agendaOpen ? { agendaOpen, routePanelOpen: false, openBoothId: null } : { agendaOpen }),
       setBookings: (bookings) => set({ bookings }),
       saveProfile: (profile) => set({ profile }),
@@ -235,7 +256,7 @@ export const useExpoStore = create<ExpoState>()(
         return result
       },
       goToTable: (tableId) => set({ openBoothId: null, cameraRequest: { kind: 'table', tableId, nonce: nextNonce++ } }),
-      goToZone: (zoneId) => set({ currentZoneId: zoneId, openBoothId: null, cameraRequest: { kind: 'zone', zoneId, nonce: nextNonce++ } }),
+      goToZone: (zoneId) => set({ currentZoneId: zoneId, openBoothId: null, zoneMenuOpen: false, cameraRequest: { kind: 'zone', zoneId, nonce: nextNonce++ } }),
       goToPoint: (point) => set({ cameraRequest: { kind: 'point', point, nonce: nextNonce++ } }),
       enterZone: (zoneId) => {
         if (get().currentZoneId !== zoneId) set({ currentZoneId: zoneId })

@@ -1,4 +1,5 @@
 /** The slim top bar: event title, search, language, route and help. */
+import { useState } from 'react'
 import { LANGUAGES, type Language } from '../content/schema'
 import { localized, useTranslate } from '../i18n/translate'
 import { activeRoute } from '../state/routeSlice'
@@ -17,6 +18,13 @@ export default function TopBar() {
   const upcomingCount = useExpoStore((s) => s.bookings.filter((b) => b.status === 'confirmed' && b.end > Date.now()).length)
   const ready = useExpoStore((s) => s.load.status === 'ready')
   const actions = useExpoActions()
+  const zoneMenuOpen = useExpoStore((s) => s.zoneMenuOpen)
+  const [menuOpen, setMenuOpen] = useState(false)
+  // On phones the actions fold into one menu; a choice closes it again.
+  const closeMenuAfter = (action: () => void) => () => {
+    action()
+    setMenuOpen(false)
+  }
   return (
     <header className="topbar">
       <div className="topbar-title">
@@ -27,7 +35,22 @@ export default function TopBar() {
         </div>
       </div>
       {ready && <SearchBox />}
-      <div className="topbar-actions">
+      <button
+        type="button"
+        className="topbar-menu-button icon-button"
+        aria-expanded={menuOpen}
+        aria-controls="topbar-actions"
+        aria-label={t('topbar.menu')}
+        onClick={() => setMenuOpen(!menuOpen)}
+      >
+        ☰
+      </button>
+      <div id="topbar-actions" className={`topbar-actions${menuOpen ? ' is-open' : ''}`}>
+        {ready && (
+          <button type="button" className="button-quiet topbar-zones" aria-pressed={zoneMenuOpen} onClick={closeMenuAfter(() => actions.setZoneMenuOpen(!zoneMenuOpen))}>
+            {t('zones.menu')}
+          </button>
+        )}
         <label className="topbar-language">
           <span className="visually-hidden">{t('topbar.language')}</span>
           <select
@@ -47,19 +70,19 @@ export default function TopBar() {
             type="button"
             className="button-quiet"
             aria-pressed={agendaOpen}
-            onClick={() => actions.setAgendaOpen(!agendaOpen)}
+            onClick={closeMenuAfter(() => actions.setAgendaOpen(!agendaOpen))}
           >
             {t('agenda.open')}
             {upcomingCount > 0 && <span className="badge">{upcomingCount}</span>}
           </button>
         )}
         {ready && (
-          <button type="button" className="button-quiet" aria-pressed={routePanelOpen} onClick={() => actions.setRoutePanelOpen(!routePanelOpen)}>
+          <button type="button" className="button-quiet" aria-pressed={routePanelOpen} onClick={closeMenuAfter(() => actions.setRoutePanelOpen(!routePanelOpen))}>
             {t('topbar.routes')}
             {stopCount > 0 && <span className="badge">{stopCount}</span>}
           </button>
         )}
-        <button type="button" className="button-quiet" onClick={() => actions.setHelpOpen(true)}>
+        <button type="button" className="button-quiet" onClick={closeMenuAfter(() => actions.setHelpOpen(true))}>
           {t('topbar.help')}
         </button>
       </div>

@@ -16,9 +16,15 @@ export default function ZoneMenu() {
     }),
   )
   const actions = useExpoActions()
+  const open = useExpoStore((s) => s.zoneMenuOpen)
   return (
-    <nav className="zone-menu" aria-label={t('zones.menu')}>
-      <h2>{t('zones.menu')}</h2>
+    <nav className={`zone-menu${open ? ' is-open' : ''}`} aria-label={t('zones.menu')}>
+      <div className="zone-menu-header">
+        <h2>{t('zones.menu')}</h2>
+        <button type="button" className="icon-button zone-menu-close" aria-label={t('common.close')} onClick={() => actions.setZoneMenuOpen(false)}>
+          ×
+        </button>
+      </div>
       <ul>
         {zones.map((zone) => (
           <li key={zone.id} className="zone-menu-item">

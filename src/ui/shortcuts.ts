@@ -22,13 +22,14 @@ export const shortcuts: Shortcut[] = [
     keyTest: (e) => e.key === 'Escape',
     allowWhileTyping: true,
     perform: () => {
-      const { bookingPicker, openBoothId, helpOpen, searchOpen, routePanelOpen, agendaOpen, actions } = useExpoStore.getState()
+      const { bookingPicker, openBoothId, helpOpen, searchOpen, routePanelOpen, agendaOpen, zoneMenuOpen, actions } = useExpoStore.getState()
       if (helpOpen) actions.setHelpOpen(false)
       else if (bookingPicker) actions.closeBooking()
       else if (searchOpen) actions.setSearchOpen(false)
       else if (openBoothId) actions.closeBooth()
       else if (agendaOpen) actions.setAgendaOpen(false)
       else if (routePanelOpen) actions.setRoutePanelOpen(false)
+      else if (zoneMenuOpen) actions.setZoneMenuOpen(false)
       else return false
       return true
     },
