@@ -1,8 +1,11 @@
-import { defineConfig } from 'vite'
+import { createHash } from 'node:crypto'
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { join, relative, sep } from 'node:path'
+import { defineConfig, type Plugin, type ResolvedConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), serviceWorkerPlugin()],
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1', strictPort: true },
   build: {
@@ -14,3 +17,54 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
 })
+
+/**
+ * Emits /sw.js: src/offline/serviceWorker.js preceded by the list of every file of this build (shell, JS
+ * chunks including the 3D hall, CSS, content JSON, public icons and manifest) and a version hashed from
+ * their contents, so each build precaches into a cache of its own.
+ */
+function serviceWorkerPlugin(): Plugin {
+  const fileName = 'sw.js'
+  // The build manifest, source maps and the worker itself are never fetched by a visitor.
+  const notPrecached = (name: string) => name.startsWith('.vite/') || name.endsWith('.map') || name === fileName
+  const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex')
+  const filesUnder = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesUnder(join(dir, name)) : [join(dir, name)]))
+  let config: ResolvedConfig
+  return {
+    name: 'cloud-expo:service-worker',
+    apply: 'build',
+    configResolved(resolved) {
+      config = resolved
+    },
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const contentHash = new Map<string, string>()
+        for (const output of Object.values(bundle)) {
+          if (!notPrecached(output.fileName)) contentHash.set(output.fileName, sha256(output.type === 'chunk' ? output.code : output.source))
+        }
+        if (config.publicDir && config.build.copyPublicDir) {
+          for (const path of filesUnder(config.publicDir)) {
+            const name = relative(config.publicDir, path).split(sep).join('/')
+            if (!notPrecached(name)) contentHash.set(name, sha256(readFileSync(path)))
+          }
+        }
+        const names = [...contentHash.keys()].sort()
+        const version = sha256(names.map((name) => `${name}\0${contentHash.get(name)}`).join('\n')).slice(0, 16)
+        const { base } = config
+        // The page is cached as the start URL, which then answers every navigation (any query) offline.
+        const urlOf = (name: string) => (name === 'index.html' ? base : `${base}${name}`)
+        const header = [
+          '// Cloud Expo service worker, generated for this build by serviceWorkerPlugin in vite.config.ts.',
+          `const VERSION = ${JSON.stringify(version)}`,
+          `const SHELL_URL = ${JSON.stringify(base)}`,
+          `const ASSETS_PREFIX = ${JSON.stringify(`${base}${config.build.assetsDir}/`)}`,
+          `const PRECACHE = ${JSON.stringify(names.map(urlOf), null, 2)}`,
+        ].join('\n')
+        const body = readFileSync(join(config.root, 'src/offline/serviceWorker.js'), 'utf8')
+        this.emitFile({ type: 'asset', fileName, source: `${header}\n${body}` })
+      },
+    },
+  }
+}

@@ -1,23 +1,35 @@
-/** The app: one lazily loaded 3D hall beside the DOM overlay; they talk only through the store. */
+/**
+ * The app: one lazily loaded 3D hall beside the DOM overlay; they talk only through the store. Without WebGL, or when
+ * the visitor asks for it, the accessible plan view takes the hall's place with the same overlay and state.
+ */
 import { lazy, Suspense } from 'react'
 import { useExpoStore } from './state/store'
 import Overlay from './ui/Overlay'
+import HallBoundary from './ui/planView/HallBoundary'
+import LiveAnnouncer from './ui/planView/LiveAnnouncer'
+import PlanView from './ui/planView/PlanView'
 
 const Hall = lazy(() => import('./scene/Hall'))
 
 export default function App() {
   const ready = useExpoStore((s) => s.load.status === 'ready')
   const emptyScene = useExpoStore((s) => s.emptyScene)
+  const showHall = useExpoStore((s) => s.view === 'hall' && s.webgl !== 'unavailable' && s.webgl !== 'lost')
   return (
     <div className="expo">
       <div className="expo-canvas">
-        {ready && (
-          <Suspense fallback={null}>
-            <Hall empty={emptyScene} />
-          </Suspense>
+        {ready && showHall && (
+          <HallBoundary>
+            <Suspense fallback={null}>
+              <Hall empty={emptyScene} />
+            </Suspense>
+          </HallBoundary>
         )}
       </div>
       <Overlay />
+      {/* After the overlay in the document, under it on screen: Tab and screen readers meet the top bar first, then the plan. */}
+      {ready && !showHall && <PlanView />}
+      {ready && <LiveAnnouncer />}
     </div>
   )
 }

@@ -2,6 +2,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import App from './App'
+import { registerServiceWorker } from './offline/registerServiceWorker'
 import { bootExpo } from './state/boot'
 import './ui/overlay.css'
 
@@ -11,3 +12,5 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 )
 void bootExpo()
+// Production only: a worker in dev would serve stale modules over Vite's hot updates.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) registerServiceWorker()

@@ -1,5 +1,6 @@
 /** Drag to look in walk mode: a pointer drag on the canvas turns the view, as if pulling the scene round. */
 import { clampPitch, WALK, type WalkPose } from './walkController'
+import { wakeScene } from './wake'
 
 /**
  * Listens on `element` while `active()` holds. Dragging right turns the view left (the scene follows the finger);
@@ -23,6 +24,7 @@ export function installDragLook(element: HTMLElement, pose: WalkPose, active: ()
     lastY = e.clientY
     pose.yaw -= dx * WALK.lookPerPixel
     pose.pitch = clampPitch(pose.pitch + dy * WALK.lookPerPixel)
+    wakeScene()
   }
   const onUp = (e: PointerEvent) => {
     if (e.pointerId === pointerId) pointerId = null

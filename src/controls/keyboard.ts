@@ -1,5 +1,6 @@
 /** Keyboard → named walking intents, in one map; keys typed into form fields never move the camera. */
 import { walkIntent } from '../state/transient'
+import { wakeScene } from './wake'
 
 /** Physical keys (KeyboardEvent.code, so WASD works on every layout) and the intent each one names. */
 export const KEY_INTENTS = {
@@ -41,7 +42,10 @@ export function intentOf(held: ReadonlySet<KeyIntent>) {
 /** Listens on the window, writes `walkIntent` as keys go down and up; returns the function that stops listening. */
 export function installKeyboard(target: Window = window): () => void {
   const held = new Set<KeyIntent>()
-  const write = () => Object.assign(walkIntent, intentOf(held))
+  const write = () => {
+    Object.assign(walkIntent, intentOf(held))
+    wakeScene()
+  }
   const clear = () => {
     if (held.size === 0) return
     held.clear()

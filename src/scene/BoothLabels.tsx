@@ -95,10 +95,18 @@ export function BoothLabels({ plan, pack, layout }: { plan: FloorPlan; pack: Con
     if (surface) texture.needsUpdate = true
   }
 
-  useFrame(({ camera, clock }) => {
+  /** A follow-up frame asked for when the camera stopped before the pool was allowed to follow it. */
+  const followUp = useRef<ReturnType<typeof setTimeout> | null>(null)
+  useEffect(
+    () => () => {
+      if (followUp.current) clearTimeout(followUp.current)
+    },
+    [],
+  )
+
+  useFrame(({ camera, clock, invalidate }) => {
     const now = clock.elapsedTime
     const l = last.current
-    if (now - l.time < REASSIGN_SECONDS) return
     // Focus on the floor the camera looks at from above, or a few steps ahead when walking.
     camera.getWorldDirection(_dir)
     let fx = camera.position.x + _dir.x * 8
@@ -109,6 +117,15 @@ export function BoothLabels({ plan, pack, layout }: { plan: FloorPlan; pack: Con
       fz = camera.position.z + _dir.z * t
     }
     if (Math.hypot(fx - l.x, fz - l.z) < REASSIGN_DISTANCE && l.time > -Infinity) return
+    const wait = REASSIGN_SECONDS - (now - l.time)
+    if (wait > 0) {
+      // The hall draws on demand: without this, labels would stay behind wherever the camera came to rest.
+      followUp.current ??= setTimeout(() => {
+        followUp.current = null
+        invalidate()
+      }, wait * 1000)
+      return
+    }
     last.current = { time: now, x: fx, z: fz }
     refresh(fx, fz)
   })

@@ -1,6 +1,7 @@
 /**
- * The one camera's behaviour: orbit over the hall in overview, first person in walk mode, smooth flights to
- * whatever the store requests, and the camera pose written to `cameraPose` every frame.
+ * The one camera's behaviour: orbit over the hall in overview, first person in walk mode (keys, joystick, drag,
+ * gyroscope), smooth flights to whatever the store requests, and the camera pose written to `cameraPose` every
+ * frame. While anything moves it asks for the next frame; once the camera stands still the hall stops drawing.
  */
 import { OrbitControls } from '@react-three/drei'
 import { useFrame, useThree } from '@react-three/fiber'
@@ -8,9 +9,11 @@ import { useEffect, useRef, type ComponentRef } from 'react'
 import * as THREE from 'three'
 import { autoWalk, cancelAutoWalk, startAutoWalk, stepAutoWalk } from '../controls/autoWalk'
 import { installDragLook } from '../controls/dragLook'
+import { takeGyroTurn } from '../controls/gyroscope'
 import { installKeyboard } from '../controls/keyboard'
 import { MAX_TOUR_STEP, stepTour, stopTourWalk } from '../controls/tourDriver'
-import { forwardOf, rightOf, stepWalk, type WalkPose } from '../controls/walkController'
+import { clampPitch, forwardOf, rightOf, stepWalk, type WalkPose } from '../controls/walkController'
+import { noteActivity } from '../controls/wake'
 import type { FloorPlan } from '../plan/types'
 import { zoneAt } from '../plan/walk'
 import { useExpoStore, type CameraRequest, type ViewMode } from '../state/store'
@@ -59,6 +62,9 @@ const walkPose: WalkPose = { x: 0, z: 0, yaw: 0, pitch: 0 }
 const _dir = new THREE.Vector3()
 const _target = new THREE.Vector3()
 const _clamped = new THREE.Vector3()
+/** The camera as the last frame left it: a frame that moves it asks for one more. */
+const _lastPosition = new THREE.Vector3()
+const _lastQuaternion = new THREE.Quaternion()
 
 function applyWalkPose(camera: THREE.Camera, pose: WalkPose) {
   camera.position.set(pose.x, EYE_HEIGHT, worldZ(pose))
@@ -75,6 +81,7 @@ function currentView(camera: THREE.Camera, controls: Controls | null): View {
 export function CameraRig({ plan }: { plan: FloorPlan }) {
   const camera = useThree((s) => s.camera)
   const gl = useThree((s) => s.gl)
+  const invalidate = useThree((s) => s.invalidate)
   const controls = useRef<Controls>(null)
   const flight = useRef<Flight | null>(null)
   const clock = useRef(0)
@@ -228,9 +235,12 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
   useFrame((_, delta) => {
     const dt = Math.min(delta, 0.1)
     clock.current += dt
-    const { mode, actions } = useExpoStore.getState()
+    const { mode, gyroLook, actions } = useExpoStore.getState()
     const orbit = controls.current
     const f = flight.current
+    // Taken every frame, so turns made in overview or mid-flight are dropped rather than applied later in one jolt.
+    const gyroTurn = takeGyroTurn()
+    let moving = f !== null
 
     if (f) {
       const t = f.duration > 0 ? Math.min(1, (clock.current - f.start) / f.duration) : 1
@@ -256,8 +266,13 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
       const keyed = intent.forward !== 0 || intent.strafe !== 0 || intent.turn !== 0
       if (keyed && autoWalk.path) cancelAutoWalk()
       if (keyed) pauseWalkingTour()
+      if (gyroLook) {
+        walkPose.yaw += gyroTurn.yaw
+        walkPose.pitch = clampPitch(walkPose.pitch + gyroTurn.pitch)
+      }
       // The tour keeps its pace by the wall clock, however slowly frames come.
       const tour = useExpoStore.getState().guidedTour
+      moving ||= keyed || autoWalk.path !== null || tour?.status === 'walking'
       if (stepTour(walkPose, tour, plan, Math.min(delta, MAX_TOUR_STEP), actions.tourArrived)) {
         if (autoWalk.path) cancelAutoWalk()
       } else if (!stepAutoWalk(walkPose, dt, plan.walkGrid)) stepWalk(walkPose, intent, dt, plan.walkGrid)
@@ -266,6 +281,7 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
       // Keys pan and turn the overview too: ahead/back and sideways along the floor, turning round the target.
       const { forward, strafe, turn } = walkIntent
       if (forward !== 0 || strafe !== 0 || turn !== 0) {
+        moving = true
         camera.getWorldDirection(_dir)
         const yaw = Math.atan2(_dir.x, -_dir.z)
         const speed = camera.position.distanceTo(orbit.target) * 0.8 * dt
@@ -298,6 +314,15 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
       }
     }
     if (orbit) orbit.enabled = mode === 'overview' && !flight.current
+
+    // Orbit damping asks for its own frames (drei invalidates on every change); everything else asks here.
+    if (!_lastPosition.equals(camera.position) || !_lastQuaternion.equals(camera.quaternion)) {
+      moving = true
+      noteActivity()
+      _lastPosition.copy(camera.position)
+      _lastQuaternion.copy(camera.quaternion)
+    }
+    if (moving) invalidate()
 
     // Publish the pose in plan coordinates for the minimap, the overlay and the debug API.
     camera.getWorldDirection(_dir)

@@ -36,6 +36,11 @@ export interface ExpoDebug {
   routeMarkers(): (ScreenPoint & { number: number })[]
   /** Points in the route path drawn on the floor; 0 when none is drawn. */
   routePathPoints(): number
+  /** Loses the WebGL context as a crashed driver would (WEBGL_lose_context); the hall waits for `restoreContext`. */
+  loseContext(): void
+  restoreContext(): void
+  /** Asks for one frame, as any change in the hall does: the hall otherwise draws only when something moves. */
+  invalidate(): void
 }
 
 declare global {
@@ -54,6 +59,7 @@ const _raycaster = new THREE.Raycaster()
 export function DebugBridge() {
   const camera = useThree((s) => s.camera)
   const gl = useThree((s) => s.gl)
+  const invalidate = useThree((s) => s.invalidate)
   const debug = useExpoStore((s) => s.debug)
 
   useEffect(() => {
@@ -132,12 +138,15 @@ export function DebugBridge() {
       markedTables: () => [...(sceneRegistry.tableMarks?.tableIds ?? [])].sort(),
       routeMarkers: () => (sceneRegistry.route?.markers ?? []).map((m) => ({ number: m.number, ...project(m.centre) })),
       routePathPoints: () => sceneRegistry.route?.pathPoints ?? 0,
+      loseContext: () => gl.forceContextLoss(),
+      restoreContext: () => gl.forceContextRestore(),
+      invalidate: () => invalidate(),
     }
     window.__expoDebug = api
     return () => {
       if (window.__expoDebug === api) delete window.__expoDebug
     }
-  }, [debug, camera, gl])
+  }, [debug, camera, gl, invalidate])
 
   return null
 }

@@ -1,11 +1,20 @@
-/** The app's one <Canvas>: daylight, the camera rig and the hall built from the store's plan and pack (lazy-loaded chunk). */
+/**
+ * The app's one <Canvas>: daylight, the camera rig and the hall built from the store's plan and pack (lazy-loaded
+ * chunk). It draws on demand at a pixel ratio suited to the device, and reports to the store when WebGL is missing
+ * or lost for good, so the plan view can take over.
+ */
 import { Canvas } from '@react-three/fiber'
+import { Component, useCallback, useEffect, useState, type ReactNode } from 'react'
+import { useExpoStore } from '../state/store'
+import { AdaptiveQuality } from './AdaptiveQuality'
 import { CameraRig } from './CameraRig'
+import { ContextRecovery } from './ContextRecovery'
 import { DebugBridge } from './DebugBridge'
 import { PALETTE } from './dimensions'
 import { HallContent } from './HallContent'
+import { RenderOnDemand } from './RenderOnDemand'
+import { dprCap, DprGovernor, isPhoneLike, QUALITY } from './renderQuality'
 import { StatsCollector } from './StatsCollector'
-import { useExpoStore } from '../state/store'
 
 function Daylight() {
   return (
@@ -19,15 +28,61 @@ function Daylight() {
   )
 }
 
-export default function Hall({ empty = false }: { empty?: boolean }) {
+/** three.js r163+ draws with WebGL 2 only, so a browser without it has no 3D hall at all. */
+export function webgl2Available(): boolean {
+  try {
+    const probe = document.createElement('canvas').getContext('webgl2')
+    // Hand the probe's context back at once: browsers keep only a handful alive.
+    probe?.getExtension('WEBGL_lose_context')?.loseContext()
+    return probe !== null
+  } catch {
+    return false
+  }
+}
+
+/** Tells the store once; the plan view that takes over explains why to the visitor. */
+function reportUnavailable() {
+  const { webgl, actions } = useExpoStore.getState()
+  if (webgl !== 'unavailable') actions.setWebglStatus('unavailable')
+}
+
+/** A renderer that could not be created (no context, a driver that refuses) ends here instead of in a blank page. */
+class CanvasFailure extends Component<{ children: ReactNode }, { failed: boolean }> {
+  state = { failed: false }
+
+  static getDerivedStateFromError() {
+    return { failed: true }
+  }
+
+  componentDidCatch(error: unknown) {
+    console.warn('The 3D hall could not start:', error)
+    reportUnavailable()
+  }
+
+  render() {
+    return this.state.failed ? null : this.props.children
+  }
+}
+
+function createGovernor() {
+  const coarse = typeof window.matchMedia === 'function' && window.matchMedia('(pointer: coarse)').matches
+  const phoneLike = isPhoneLike(coarse, window.innerWidth, window.innerHeight)
+  return new DprGovernor(dprCap(phoneLike), window.devicePixelRatio || 1)
+}
+
+function HallCanvas({ empty }: { empty: boolean }) {
   const plan = useExpoStore((s) => s.plan)
   const pack = useExpoStore((s) => s.pack)
+  const [governor] = useState(createGovernor)
+  const [dprLevel, setDprLevel] = useState(governor.level)
+  const onDprLevel = useCallback((level: number) => setDprLevel(level), [])
   const reach = plan ? Math.max(plan.hall.width, plan.hall.depth) : 200
   const showHall = !empty && plan !== null && pack !== null
   return (
     <Canvas
       style={{ position: 'absolute', inset: 0 }}
-      dpr={[1, 2]}
+      frameloop="demand"
+      dpr={[QUALITY.dprFloor, dprLevel]}
       flat
       gl={{ antialias: true, powerPreference: 'high-performance', stencil: true }}
       camera={{ fov: 55, near: 0.3, far: 2000, position: [0, 40, 60] }}
@@ -35,6 +90,9 @@ export default function Hall({ empty = false }: { empty?: boolean }) {
     >
       <Daylight />
       <fog attach="fog" args={[PALETTE.fog, reach * 1.2, reach * 4]} />
+      <RenderOnDemand />
+      <AdaptiveQuality governor={governor} onLevel={onDprLevel} />
+      <ContextRecovery />
       <StatsCollector ready={empty || showHall} />
       <DebugBridge />
       {showHall && (
@@ -44,5 +102,21 @@ export default function Hall({ empty = false }: { empty?: boolean }) {
         </>
       )}
     </Canvas>
+  )
+}
+
+export default function Hall({ empty = false }: { empty?: boolean }) {
+  const [supported] = useState(webgl2Available)
+  const webgl = useExpoStore((s) => s.webgl)
+  const view = useExpoStore((s) => s.view)
+  useEffect(() => {
+    if (!supported) reportUnavailable()
+  }, [supported])
+  // A context lost for good leaves the plan view in charge; asking for the hall again tries a fresh context.
+  if (!supported || webgl === 'unavailable' || (webgl === 'lost' && view === 'plan')) return null
+  return (
+    <CanvasFailure>
+      <HallCanvas empty={empty} />
+    </CanvasFailure>
   )
 }

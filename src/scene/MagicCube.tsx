@@ -8,6 +8,7 @@ import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useMemo, useRef } from 'react'
 import * as THREE from 'three'
 import type { ContentPack, ZoneId } from '../content/schema'
+import { activity } from '../controls/wake'
 import type { FloorPlan } from '../plan/types'
 import { useExpoStore } from '../state/store'
 import { createAtlasQuadMesh, disposeMesh, quadMatrix } from './atlasQuads'
@@ -32,6 +33,12 @@ const FACES: { normal: [number, number, number]; rotation: [number, number, numb
 
 /** Radians per second: one turn a minute, slow enough to read the captions. */
 const TURN_SPEED = 0.1
+/** The cube turns this long after the visitor last did something, then rests, so an idle hall draws nothing. */
+export const TURN_AFTER_ACTIVITY_MS = 20_000
+
+const _frustum = new THREE.Frustum()
+const _viewProjection = new THREE.Matrix4()
+const _sphere = new THREE.Sphere()
 
 function buildFrame(size: number) {
   const b = new MergedGeometryBuilder()
@@ -127,9 +134,15 @@ export function MagicCube({ plan, pack, atlas }: { plan: FloorPlan; pack: Conten
     return () => query.removeEventListener?.('change', update)
   }, [])
 
-  useFrame((_, delta) => {
-    if (!group.current || still.current) return
-    group.current.rotation.y += Math.min(delta, 0.1) * TURN_SPEED
+  useFrame(({ camera, invalidate }, delta) => {
+    const cube = group.current
+    if (!cube || still.current || performance.now() - activity.at > TURN_AFTER_ACTIVITY_MS) return
+    // Only while someone can see it: out of view it would keep the GPU busy for nothing.
+    _viewProjection.multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse)
+    _frustum.setFromProjectionMatrix(_viewProjection)
+    if (!_frustum.intersectsSphere(_sphere.set(cube.position, size * 0.9))) return
+    cube.rotation.y += Math.min(delta, 0.1) * TURN_SPEED
+    invalidate()
   })
 
   const onClick = (e: ThreeEvent<MouseEvent>) => {

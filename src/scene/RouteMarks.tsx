@@ -2,7 +2,7 @@
  * The visitor's route in the hall: a ribbon with arrows along the aisles (one merged mesh, rebuilt when the route
  * changes) and a numbered pin over each stop (one instanced mesh from a small atlas, turned towards the camera).
  */
-import { useFrame } from '@react-three/fiber'
+import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useMemo, useRef } from 'react'
 import * as THREE from 'three'
 import type { FloorPlan } from '../plan/types'
@@ -102,6 +102,7 @@ function createRibbon() {
 const _m = new THREE.Matrix4()
 
 export function RouteMarks({ plan }: { plan: FloorPlan }) {
+  const invalidate = useThree((s) => s.invalidate)
   const routeWalk = useExpoStore((s) => s.routeWalk)
   const routeStops = useExpoStore((s) => activeRoute(s)?.stops ?? NO_STOPS)
   const tourStops = useExpoStore((s) => s.guidedTour?.stops ?? null)
@@ -154,7 +155,9 @@ export function RouteMarks({ plan }: { plan: FloorPlan }) {
     const centres = markers.map((m) => new THREE.Vector3(m.point.x, ROUTE_MARK.pinTip + ROUTE_MARK.pinMinSize * DISC_CENTRE, worldZ(m.point)))
     aimed.current = { markers, grow, centres, from: aimed.current.from.set(Infinity, Infinity, Infinity) }
     sceneRegistry.route = { markers: markers.map((m, i) => ({ number: m.number, centre: centres[i] })), pathPoints: pathPointCount(drawing) }
-  }, [drawing, tourIndex, pins, capacity])
+    // Drawn on demand: a change made here (not through the store) needs its own frame.
+    invalidate()
+  }, [drawing, tourIndex, pins, capacity, invalidate])
   useEffect(
     () => () => {
       sceneRegistry.route = null

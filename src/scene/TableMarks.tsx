@@ -2,7 +2,7 @@
  * The visitor's own negotiation tables: a halo on the floor round each and a floating label with the exhibitor and
  * the time, two draw calls for any number of meetings; the label atlas is redrawn only when the marks change.
  */
-import { useFrame } from '@react-three/fiber'
+import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import * as THREE from 'three'
 import { useShallow } from 'zustand/react/shallow'
@@ -134,6 +134,7 @@ function createLabels(capacity: number) {
 const _m = new THREE.Matrix4()
 
 export function TableMarks({ plan, pack }: { plan: FloorPlan; pack: ContentPack }) {
+  const invalidate = useThree((s) => s.invalidate)
   const bookings = useExpoStore((s) => s.bookings)
   const [language, timeZone] = useExpoStore(useShallow((s) => [s.language, s.visitorTimeZone] as const))
   // Bumped when a marked meeting ends, so its mark goes without a new bookings list.
@@ -182,7 +183,9 @@ export function TableMarks({ plan, pack }: { plan: FloorPlan; pack: ContentPack 
     aimed.current.spots = shown.slice(0, count).map((mark) => tables.get(mark.tableId)!)
     aimed.current.from.set(Infinity, Infinity, Infinity)
     sceneRegistry.tableMarks = { tableIds: shown.map((mark) => mark.tableId) }
-  }, [shown, tables, halos, labels, capacity, names, language, timeZone])
+    // Drawn on demand: a change made here (not through the store) needs its own frame.
+    invalidate()
+  }, [shown, tables, halos, labels, capacity, names, language, timeZone, invalidate])
   useEffect(
     () => () => {
       sceneRegistry.tableMarks = null

@@ -1,0 +1,64 @@
+/**
+ * The service worker that keeps the hall open offline: it caches one build whole and serves from it.
+ * Not bundled: `serviceWorkerPlugin` (vite.config.ts) prepends VERSION, SHELL_URL, ASSETS_PREFIX and PRECACHE and emits it as /sw.js.
+ */
+/* global VERSION, SHELL_URL, ASSETS_PREFIX, PRECACHE */
+
+const CACHE_PREFIX = 'cloud-expo-'
+const CACHE = `${CACHE_PREFIX}${VERSION}`
+// On a bad connection the cached page is better than a long wait for a fresh one.
+const NETWORK_TIMEOUT_MS = 4000
+const precached = new Set(PRECACHE.map((url) => new URL(url, self.location.href).href))
+// The server answers `Vary: Origin`; the page's crossorigin scripts send an Origin the precache requests did not.
+const MATCH = { ignoreVary: true }
+
+self.addEventListener('install', (event) => {
+  // `reload` bypasses the HTTP cache, so the cache holds exactly this build's files. One failure fails the install.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })))))
+  // No skipWaiting: a tab keeps the build it started with; this one takes over once every older tab is closed.
+})
+
+self.addEventListener('activate', (event) => {
+  // Only now is no tab left that may still ask the older build for a file it has not loaded yet.
+  event.waitUntil(
+    caches.keys().then((keys) => Promise.all(keys.filter((key) => key.startsWith(CACHE_PREFIX) && key !== CACHE).map((key) => caches.delete(key)))),
+  )
+})
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event
+  if (request.method !== 'GET') return
+  const url = new URL(request.url)
+  if (url.origin !== self.location.origin) return
+  if (request.mode === 'navigate') event.respondWith(networkFirst(request, SHELL_URL))
+  // Hashed file names never change content: the cache answers first.
+  else if (url.pathname.startsWith(ASSETS_PREFIX)) event.respondWith(cacheFirst(request))
+  // Icons, manifest, favicon keep their names across builds: fresh when online, cached when not.
+  else if (precached.has(url.href)) event.respondWith(networkFirst(request, url.pathname))
+})
+
+async function cacheFirst(request) {
+  const cache = await caches.open(CACHE)
+  return (await cache.match(request, MATCH)) ?? fetch(request)
+}
+
+/** The network's answer, or this build's cached copy when the network fails or is too slow. */
+async function networkFirst(request, cachedUrl) {
+  const network = fetch(request)
+  network.catch(() => undefined) // a late failure after the cache has answered is not an error
+  const cached = caches.open(CACHE).then((cache) => cache.match(cachedUrl, MATCH))
+  let timer
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(resolve, NETWORK_TIMEOUT_MS, undefined)
+  })
+  try {
+    const response = await Promise.race([network, timeout])
+    if (response) return response
+    // Too slow: the cached copy if there is one, otherwise keep waiting for the network.
+    return (await cached) ?? (await network)
+  } catch {
+    return (await cached) ?? Response.error()
+  } finally {
+    clearTimeout(timer)
+  }
+}

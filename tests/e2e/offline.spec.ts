@@ -1,0 +1,81 @@
+/** Never closing, even offline: after one visit the service worker reopens the hall, the agenda and the routes without a network. */
+import { expect, test, type Page } from '@playwright/test'
+import { canvasColourCount, exhibitorName, openHall } from '../helpers/page'
+
+/** Same-origin files the page loaded (shell, CSS, the 3D chunk, the content pack), as paths. */
+const loadedAssets = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name))
+      .filter((url) => url.origin === location.origin && url.pathname.startsWith('/assets/'))
+      .map((url) => url.pathname),
+  )
+
+/** Paths held by the offline caches, once the service worker is active (installed = precached). */
+const cachedPaths = (page: Page): Promise<string[]> =>
+  page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+    const paths: string[] = []
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname)
+    }
+    return paths
+  })
+
+test('an offline reload after a first visit shows the hall, the agenda and the route', async ({ page, context }) => {
+  await openHall(page)
+  const { exhibitorId, start, end } = await page.evaluate(async () => {
+    const store = (window as any).__expoStore.getState()
+    const backend = (window as any).__expoBooking
+    const exhibitor = store.pack.exhibitors[0]
+    const slots = await backend.freeSlots(exhibitor.id, { from: Date.now(), to: Date.now() + 28 * 86_400_000 })
+    const slot = slots.find((s: any) => s.mode === 'online') ?? slots[0]
+    return { exhibitorId: exhibitor.id as string, start: slot.start as number, end: slot.end as number }
+  })
+  const name = await exhibitorName(page, exhibitorId)
+  const booked = await page.evaluate(
+    (slot) =>
+      (window as any).__expoBooking.book({
+        ...slot,
+        topic: 'Offline check',
+        visitorTimeZone: 'Asia/Shanghai',
+        profile: { name: 'Li Wei', company: 'Hefei Test Co.', email: 'li.wei@example.com', role: 'buyer' },
+      }),
+    { exhibitorId, start, end, mode: 'online' },
+  )
+  expect(booked.ok, JSON.stringify(booked)).toBe(true)
+  // A route stop, added the way a visitor does.
+  await page.evaluate((id) => (window as any).__expoStore.getState().actions.openBooth(id, { fly: false }), exhibitorId)
+  await page.getByRole('complementary', { name }).getByRole('button', { name: 'Add to my route' }).click()
+  await page.keyboard.press('Escape')
+
+  // The worker has installed (so precached the build), and every file this visit used is in its cache.
+  const used = await loadedAssets(page)
+  expect(used.some((path) => /\/Hall-[\w-]+\.js$/.test(path)), 'the 3D chunk was loaded').toBe(true)
+  expect(used.filter((path) => path.endsWith('.json')).length).toBeGreaterThan(3)
+  await expect.poll(() => cachedPaths(page), { timeout: 60_000 }).toEqual(expect.arrayContaining(['/', ...used]))
+
+  const failed: string[] = []
+  page.on('requestfailed', (request) => {
+    if (new URL(request.url()).origin === new URL(page.url()).origin) failed.push(`${request.url()} (${request.failure()?.errorText})`)
+  })
+  await context.setOffline(true)
+  expect(page.url()).toContain('debug=1')
+  await page.reload()
+
+  // The hall draws again from the cached 3D chunk and content pack.
+  await page.waitForFunction(() => (window as any).__expoDebug?.frames > 0, null, { timeout: 60_000 })
+  await expect(page.getByRole('progressbar')).toHaveCount(0)
+  expect(await canvasColourCount(page)).toBeGreaterThan(40)
+
+  await page.getByRole('button', { name: /^My agenda/ }).click()
+  await expect(page.getByRole('complementary', { name: 'My agenda' }).getByRole('listitem').filter({ hasText: name })).toContainText(
+    booked.booking.confirmationCode,
+  )
+
+  await page.getByRole('button', { name: /^My route/ }).click()
+  await expect(page.getByRole('complementary', { name: 'My route' }).getByRole('list', { name: /stops/ })).toContainText(name)
+  expect(failed).toEqual([])
+  await context.setOffline(false)
+})

@@ -1,0 +1,139 @@
+/** The renderer under stress: a lost WebGL context, no WebGL at all, and an idle hall that draws nothing. */
+import { expect, test, type Page } from '@playwright/test'
+import { chromiumLaunchOptions } from '../helpers/chromium'
+import { camera, cameraSettled, canvasColourCount, exhibitorName, openHall, watchConsole } from '../helpers/page'
+
+const frames = (page: Page): Promise<number> => page.evaluate(() => (window as any).__expoDebug.frames)
+
+/** Loses the context as a crashed GPU driver would, and waits until the page has heard of it. */
+async function loseContext(page: Page) {
+  await page.evaluate(() => {
+    const canvas = document.querySelector('canvas')!
+    ;(window as any).__contextLost = false
+    canvas.addEventListener('webglcontextlost', () => ((window as any).__contextLost = true), { once: true })
+    ;(window as any).__expoDebug.loseContext()
+  })
+  await page.waitForFunction(() => (window as any).__contextLost === true)
+}
+
+/**
+ * Frames the hall drew in `ms`, and animation frames the browser ran meanwhile. A software GPU can hold the next
+ * frame back for seconds while it compiles shaders; only a browser that kept running frames proves the hall idle.
+ */
+function framesDuring(page: Page, ms: number): Promise<{ hall: number; browser: number }> {
+  return page.evaluate(async (span) => {
+    const debug = (window as any).__expoDebug
+    const before = debug.frames
+    let browser = 0
+    let counting = true
+    const tick = () => {
+      browser++
+      if (counting) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+    await new Promise((resolve) => setTimeout(resolve, span))
+    counting = false
+    return { hall: debug.frames - before, browser }
+  }, ms)
+}
+
+/** Waits until the hall has come to rest: a second and a half of browser frames without one drawn by the hall. */
+async function hallAtRest(page: Page) {
+  await expect
+    .poll(
+      async () => {
+        const { hall, browser } = await framesDuring(page, 1500)
+        return hall === 0 && browser >= 10
+      },
+      { timeout: 60_000, intervals: [0] },
+    )
+    .toBe(true)
+}
+
+async function openBoothHall(page: Page) {
+  await openHall(page)
+  const id: string = await page.evaluate(() => (window as any).__expoStore.getState().pack.exhibitors[3].id)
+  await openHall(page, `booth=${id}`)
+  const panel = page.getByRole('complementary', { name: await exhibitorName(page, id) })
+  await expect(panel).toBeVisible()
+  await cameraSettled(page)
+  return { id, panel }
+}
+
+test('a lost WebGL context is restored with the same scene, camera and open booth', async ({ page }) => {
+  const errors = watchConsole(page)
+  const { id, panel } = await openBoothHall(page)
+  const pose = await camera(page)
+  const colours = await canvasColourCount(page)
+  expect(colours).toBeGreaterThan(40)
+
+  await loseContext(page)
+  const lostAt = await frames(page)
+  await page.evaluate(() => (window as any).__expoDebug.restoreContext())
+
+  // Drawn again, from the same place, with the same booth open.
+  await expect.poll(() => frames(page), { timeout: 30_000 }).toBeGreaterThan(lostAt)
+  await expect.poll(() => canvasColourCount(page), { timeout: 30_000 }).toBeGreaterThan(colours * 0.8)
+  const after = await camera(page)
+  expect(after.x).toBeCloseTo(pose.x, 3)
+  expect(after.z).toBeCloseTo(pose.z, 3)
+  expect(after.yaw).toBeCloseTo(pose.yaw, 3)
+  await expect(panel).toBeVisible()
+  const state = await page.evaluate(() => {
+    const s = (window as any).__expoStore.getState()
+    return { webgl: s.webgl, view: s.view, openBoothId: s.openBoothId }
+  })
+  expect(state).toEqual({ webgl: 'ok', view: 'hall', openBoothId: id })
+  // The booth still answers a click through the restored scene.
+  expect(await page.evaluate((boothId) => (window as any).__expoDebug.boothScreenPosition(boothId)?.visible, id)).toBe(true)
+  expect(errors).toEqual([])
+})
+
+test('a context that does not come back hands over to the plan view and keeps the visit', async ({ page }) => {
+  const { id, panel } = await openBoothHall(page)
+  await page.evaluate((boothId) => (window as any).__expoStore.getState().actions.toggleFavourite(boothId), id)
+
+  await loseContext(page)
+  // Never restored: within a few seconds the plan view takes over.
+  await expect(page.getByRole('main', { name: 'Floor plan' })).toBeVisible({ timeout: 15_000 })
+  await expect(page.locator('canvas[data-engine]')).toHaveCount(0)
+  const state = await page.evaluate(() => {
+    const s = (window as any).__expoStore.getState()
+    return { webgl: s.webgl, view: s.view, openBoothId: s.openBoothId, favourites: s.favourites }
+  })
+  expect(state).toEqual({ webgl: 'lost', view: 'plan', openBoothId: id, favourites: [id] })
+  await expect(panel).toBeVisible()
+})
+
+test('an idle hall draws nothing, and draws again as soon as something moves', async ({ page }) => {
+  // Reduced motion: the lobby cube stands still, so the hall comes to rest as soon as it has loaded.
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  await openHall(page)
+  await hallAtRest(page)
+  const idle = await frames(page)
+  const quiet = await framesDuring(page, 3000)
+  expect(quiet.browser).toBeGreaterThan(20)
+  expect(quiet.hall).toBe(0)
+
+  await page.getByRole('navigation', { name: 'Zones' }).getByRole('button', { name: /^Korea National Pavilion/ }).click()
+  await expect.poll(() => frames(page)).toBeGreaterThan(idle)
+  await hallAtRest(page)
+  const moved = await frames(page)
+  // A cut, not a flight: a handful of frames (the cut, the label pool, the zone change), not a second of animation.
+  expect(moved - idle).toBeLessThan(10)
+})
+
+test('without WebGL at all the plan view opens instead of a broken hall', async ({ browser: shared, baseURL }) => {
+  const browser = await shared.browserType().launch({ ...chromiumLaunchOptions(['--disable-3d-apis']), headless: true })
+  try {
+    const page = await browser.newPage({ baseURL })
+    const errors = watchConsole(page)
+    await page.goto('/?lang=en&debug=1')
+    await expect(page.getByRole('main', { name: 'Floor plan' })).toBeVisible({ timeout: 30_000 })
+    await expect(page.locator('canvas[data-engine]')).toHaveCount(0)
+    expect(await page.evaluate(() => (window as any).__expoStore.getState().webgl)).toBe('unavailable')
+    expect(errors).toEqual([])
+  } finally {
+    await browser.close()
+  }
+})
