@@ -139,7 +139,6 @@ test('a booth of the floor plan opens with the keyboard: one Tab stop in the pla
 })
 
 test('with WebGL, switching to the plan and back to the 3D hall keeps the open booth and the route', async ({ baseURL }) => {
-  console.log('start', Date.now())
   // This file's browser has no WebGL: this one test brings its own, with it.
   const browser = await chromium.launch(chromiumLaunchOptions())
   try {
@@ -151,12 +150,10 @@ test('with WebGL, switching to the plan and back to the 3D hall keeps the open b
       actions.addStop({ kind: 'zone', zoneId: 'nev' })
       return { id: first.exhibitorId as string, name: pack.exhibitors.find((e: any) => e.id === first.exhibitorId).name.en as string }
     })
-    console.log('step', Date.now())
     await openHall(page, `booth=${booth.id}`)
     await expect(page.getByRole('complementary', { name: booth.name })).toBeVisible()
 
     // The top bar's view switch calls this action (it is mounted by the overlay).
-    console.log('step', Date.now())
     await page.evaluate(() => (window as any).__expoStore.getState().actions.setView('plan'))
     const plan = page.getByRole('main', { name: 'Floor plan' })
     await expect(plan).toBeVisible()
@@ -165,10 +162,8 @@ test('with WebGL, switching to the plan and back to the 3D hall keeps the open b
     await expect(plan.getByRole('region', { name: 'Artificial Intelligence', exact: true })).toBeVisible()
     await expect(plan.locator('.plan-stop')).toHaveCount(1)
 
-    console.log('step', Date.now())
     await plan.getByRole('button', { name: 'Back to the 3D hall' }).click()
     await expect(plan).toHaveCount(0)
-    console.log('step', Date.now())
     await page.waitForFunction(() => (window as any).__expoDebug?.frames > 0, null, { timeout: 60_000 })
     await expect(page.getByRole('complementary', { name: booth.name })).toBeVisible()
     await expect(page.getByRole('button', { name: /^My route/ })).toContainText('1')

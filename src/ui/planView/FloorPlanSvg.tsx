@@ -1,6 +1,6 @@
 /** The hall's floor plan as SVG: zones, booths (one Tab stop, arrow keys between them), the route and the visitor's tables. */
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import type { Zone } from '../../content/schema'
+import type { Language, Zone } from '../../content/schema'
 import { localized, useTranslate } from '../../i18n/translate'
 import type { BoothPlacement, FloorPlan } from '../../plan/types'
 import { stopPoint } from '../../routes/routeDistances'
@@ -37,7 +37,7 @@ export default function FloorPlanSvg({ hintId, onPoint }: FloorPlanSvgProps) {
   const zoneById = useMemo(() => new Map(pack.zones.map((z) => [z.id, z])), [pack])
   const boothById = useMemo(() => new Map(plan.booths.map((b) => [b.exhibitorId, b])), [plan])
 
-  // One Tab stop for the whole plan: the booth last moved to, else the open booth, else the current zone's first.
+  // Another zone chosen from outside the plan: Tab should next land in that zone.
   useEffect(() => {
     if (!svg.current?.contains(document.activeElement)) setActiveBoothId(null)
   }, [currentZoneId])
@@ -51,6 +51,8 @@ export default function FloorPlanSvg({ hintId, onPoint }: FloorPlanSvgProps) {
     const centre = (area.rect.x + area.rect.width / 2 - box.x) / box.width
     scroller.scrollLeft = centre * scroller.scrollWidth - scroller.clientWidth / 2
   }, [plan, currentZoneId])
+
+  // One Tab stop for the whole plan: the booth last moved to, else the open booth, else the current zone's first.
   const tabStop =
     (activeBoothId && boothById.has(activeBoothId) && activeBoothId) ||
     (openBoothId && boothById.has(openBoothId) && openBoothId) ||
@@ -177,7 +179,7 @@ const HallGround = memo(function HallGround({ plan, entranceLabel }: { plan: Flo
 })
 
 /** Zone names centred on their areas, wrapped to fit, with a halo so they read over the booths. */
-function ZoneLabels({ plan, zones, language }: { plan: FloorPlan; zones: Map<string, Zone>; language: 'zh-CN' | 'en' | 'ko' }) {
+function ZoneLabels({ plan, zones, language }: { plan: FloorPlan; zones: Map<string, Zone>; language: Language }) {
   return (
     <g className="plan-zone-labels" aria-hidden="true">
       {plan.zones.map((area) => {

@@ -42,25 +42,25 @@ export default function PlanView() {
     <main className="plan-view" aria-labelledby="plan-view-title">
       <div className="plan-view-inner">
         <header className="plan-view-header">
-          <div>
+          <div className="plan-view-title-row">
             <h2 id="plan-view-title">{t('planView.title')}</h2>
-            <p className="plan-view-intro">
-              {webgl === 'unavailable' ? t('planView.webglUnavailable') : webgl === 'lost' ? t('planView.webglLost') : t('planView.intro')}
-            </p>
+            {hallAvailable && (
+              <button
+                type="button"
+                className="plan-view-back"
+                onClick={() => {
+                  actions.setView('hall')
+                  // This button goes with the plan: keep the keyboard on the switch in the top bar.
+                  requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-view-switch]')?.focus())
+                }}
+              >
+                {t('planView.backToHall')}
+              </button>
+            )}
           </div>
-          {hallAvailable && (
-            <button
-              type="button"
-              className="plan-view-back"
-              onClick={() => {
-                actions.setView('hall')
-                // This button goes with the plan: keep the keyboard on the switch in the top bar.
-                requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-view-switch]')?.focus())
-              }}
-            >
-              {t('planView.backToHall')}
-            </button>
-          )}
+          <p className="plan-view-intro">
+            {webgl === 'unavailable' ? t('planView.webglUnavailable') : webgl === 'lost' ? t('planView.webglLost') : t('planView.intro')}
+          </p>
         </header>
 
         <figure className="plan-figure">
@@ -207,18 +207,16 @@ function ZoneDetails({ ref }: { ref: Ref<HTMLElement> }) {
       {zone.id === 'lobby' && <p>{t('planView.lobbyNote')}</p>}
       {zone.id === 'negotiation' && <NegotiationArea tableCount={plan.tables.length} />}
       {boothIds.size > 0 && <p className="plan-zone-count">{t('zones.boothCount', { count: boothIds.size })}</p>}
-      {groups.map((group) =>
-        group.exhibitors.length === 0 ? null : (
-          <div key={group.id}>
-            {group.title && <h4>{group.title}</h4>}
-            <ul className="plan-booth-list">
-              {group.exhibitors.map((exhibitor) => (
-                <BoothButton key={exhibitor.id} exhibitor={exhibitor} />
-              ))}
-            </ul>
-          </div>
-        ),
-      )}
+      {groups.map((group) => (
+        <div key={group.id}>
+          {group.title && <h4>{group.title}</h4>}
+          <ul className="plan-booth-list">
+            {group.exhibitors.map((exhibitor) => (
+              <BoothButton key={exhibitor.id} exhibitor={exhibitor} />
+            ))}
+          </ul>
+        </div>
+      ))}
     </section>
   )
 }
