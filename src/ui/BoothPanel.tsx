@@ -22,14 +22,18 @@ export default function BoothPanel() {
   const actions = useExpoActions()
   const heading = useRef<HTMLHeadingElement>(null)
   const exhibitorId = exhibitor?.id
+  const opener = useRef<HTMLElement | null>(null)
   useEffect(() => {
-    // Move focus to the panel so screen readers announce it, and return it where it was on close.
-    if (!exhibitorId) return
-    const returnTo = document.activeElement as HTMLElement | null
-    heading.current?.focus({ preventScroll: true })
-    return () => {
+    // Move focus to the panel so screen readers announce it; on close, back to what opened it. Going from
+    // one booth to another keeps the first opener, so Escape never lands on a control of the old panel.
+    if (!exhibitorId) {
+      const returnTo = opener.current
+      opener.current = null
       if (returnTo && returnTo !== document.body && document.contains(returnTo)) returnTo.focus({ preventScroll: true })
+      return
     }
+    opener.current ??= document.activeElement as HTMLElement | null
+    heading.current?.focus({ preventScroll: true })
   }, [exhibitorId])
   if (!exhibitor) return null
   const name = localized(exhibitor.name, language)

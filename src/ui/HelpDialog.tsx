@@ -23,6 +23,7 @@ export default function HelpDialog() {
         <p>{t('help.body2')}</p>
         <p>{t('help.body3')}</p>
         <p>{t('help.body4')}</p>
+        <p>{t('help.body5')}</p>
         <button ref={closeButton} type="button" onClick={() => actions.setHelpOpen(false)}>
           {t('help.close')}
         </button>

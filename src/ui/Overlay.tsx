@@ -21,6 +21,8 @@ export default function Overlay() {
   const status = useExpoStore((s) => s.load.status)
   const language = useExpoStore((s) => s.language)
   const debug = useExpoStore((s) => s.debug)
+  // The plan view has its own zone list and map; the minimap and the overview/walk switch need the 3D hall.
+  const hallShown = useExpoStore((s) => s.view === 'hall')
   useGlobalShortcuts()
   useEffect(() => {
     document.documentElement.lang = language
@@ -32,9 +34,13 @@ export default function Overlay() {
       <TopBar />
       {status === 'ready' && (
         <>
-          <ZoneMenu />
-          <Minimap />
-          <ModeSwitch />
+          {hallShown && (
+            <>
+              <ZoneMenu />
+              <Minimap />
+              <ModeSwitch />
+            </>
+          )}
           <BoothPanel />
           <BookingDialog />
           <RoutePanel />

@@ -5,6 +5,7 @@ import { localized, useTranslate } from '../i18n/translate'
 import { activeRoute } from '../state/routeSlice'
 import { useExpoActions, useExpoStore } from '../state/store'
 import SearchBox from './SearchBox'
+import ViewSwitch from './planView/ViewSwitch'
 
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'English', ko: '한국어' }
 
@@ -82,6 +83,7 @@ export default function TopBar() {
             {stopCount > 0 && <span className="badge">{stopCount}</span>}
           </button>
         )}
+        {ready && <ViewSwitch className="button-quiet" />}
         <button type="button" className="button-quiet" onClick={closeMenuAfter(() => actions.setHelpOpen(true))}>
           {t('topbar.help')}
         </button>

@@ -153,8 +153,7 @@ test('with WebGL, switching to the plan and back to the 3D hall keeps the open b
     await openHall(page, `booth=${booth.id}`)
     await expect(page.getByRole('complementary', { name: booth.name })).toBeVisible()
 
-    // The top bar's view switch calls this action (it is mounted by the overlay).
-    await page.evaluate(() => (window as any).__expoStore.getState().actions.setView('plan'))
+    await page.getByRole('banner').getByRole('button', { name: 'Plan view' }).click()
     const plan = page.getByRole('main', { name: 'Floor plan' })
     await expect(plan).toBeVisible()
     await expect(page.locator('.expo-canvas canvas')).toHaveCount(0)
