@@ -29,5 +29,5 @@ export function weekdayName(day: Weekday, language: string): string {
 
 export function describeDays(days: Weekday[], language: string): string {
   if (days.length >= 3) return `${weekdayName(days[0], language)}–${weekdayName(days[days.length - 1], language)}`
-  return days.map((d) => weekdayName(d, language)).join(', ')
+  return new Intl.ListFormat(language, { style: 'narrow', type: 'unit' }).format(days.map((d) => weekdayName(d, language)))
 }

@@ -36,7 +36,7 @@ export function searchCatalogue(pack: ContentPack, query: string, language: Lang
       const score = Math.max(...allTexts(product).map((t) => matchScore(t, needle)))
       if (score > productScore) {
         productScore = score
-        matchedProduct = language === 'zh-CN' ? product['zh-CN'] : (product.en ?? product['zh-CN'])
+        matchedProduct = language === 'ko' ? (product.ko ?? product.en) : product[language]
       }
     }
     const score = nameScore > 0 ? nameScore + 0.5 : productScore * 0.5

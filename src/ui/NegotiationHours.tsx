@@ -1,5 +1,6 @@
 /** An exhibitor's negotiation hours, slot length and modes, in the visitor's language. */
 import type { Availability } from '../content/schema'
+import { timeZoneLabel } from '../booking/slots'
 import { describeDays, groupWeeklyHours } from '../booking/weeklyHours'
 import { useLanguage, useTranslate } from '../i18n/translate'
 
@@ -13,15 +14,15 @@ export default function NegotiationHours({ availability }: { availability: Avail
         {runs.map((run) => (
           <li key={run.days.join()}>
             {t('booth.hours', {
-              timeZone: availability.timeZone,
+              timeZone: timeZoneLabel(availability.timeZone, language),
               days: describeDays(run.days, language),
-              hours: run.ranges.map((r) => `${r.from}–${r.to}`).join(', '),
+              hours: new Intl.ListFormat(language, { style: 'narrow', type: 'unit' }).format(run.ranges.map((r) => `${r.from}–${r.to}`)),
             })}
           </li>
         ))}
       </ul>
       <p>{t('booth.slotLength', { minutes: availability.slotMinutes, tables: availability.parallelTables })}</p>
-      <p>{t('booth.modes', { modes: availability.modes.map((m) => t(`booth.mode.${m}`)).join(language === 'zh-CN' ? '、' : ', ') })}</p>
+      <p>{t('booth.modes', { modes: new Intl.ListFormat(language, { type: 'conjunction' }).format(availability.modes.map((m) => t(`booth.mode.${m}`))) })}</p>
     </div>
   )
 }

@@ -1,12 +1,15 @@
 /** The DOM overlay around the canvas: top bar, zone menu, minimap, panels, hints and notices. */
 import { useEffect } from 'react'
+import { useTranslate } from '../i18n/translate'
 import { useExpoStore } from '../state/store'
 import AgendaPanel from './AgendaPanel'
 import BoothPanel from './BoothPanel'
 import BookingDialog from './BookingDialog'
 import ContentErrorScreen from './ContentErrorScreen'
 import DebugOverlay from './DebugOverlay'
+import GyroToggle from './GyroToggle'
 import HelpDialog from './HelpDialog'
+import Joystick from './Joystick'
 import LoadingScreen from './LoadingScreen'
 import Minimap from './Minimap'
 import ModeSwitch from './ModeSwitch'
@@ -24,9 +27,11 @@ export default function Overlay() {
   // The plan view has its own zone list and map; the minimap and the overview/walk switch need the 3D hall.
   const hallShown = useExpoStore((s) => s.view === 'hall')
   useGlobalShortcuts()
+  const title = useTranslate()('app.title')
   useEffect(() => {
     document.documentElement.lang = language
-  }, [language])
+    document.title = language === 'zh-CN' ? `${title} · WMC 2021` : `${title} · 2021世界制造业大会`
+  }, [language, title])
 
   if (status === 'error') return <ContentErrorScreen />
   return (
@@ -39,6 +44,8 @@ export default function Overlay() {
               <ZoneMenu />
               <Minimap />
               <ModeSwitch />
+              <Joystick />
+              <GyroToggle />
             </>
           )}
           <BoothPanel />

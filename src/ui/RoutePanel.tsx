@@ -256,14 +256,14 @@ function CuratedRoutes() {
                 <button
                   type="button"
                   className="button-primary"
-                  aria-label={`${t('route.startTour')}: ${title}`}
+                  aria-label={t('route.startTourOf', { name: title })}
                   onClick={() => actions.startTour({ routeId: curatedTourId(route), name: title, stops: route.stops })}
                 >
                   {t('route.startTour')}
                 </button>
                 <button
                   type="button"
-                  aria-label={`${t('route.copy')}: ${title}`}
+                  aria-label={t('route.copyOf', { name: title })}
                   onClick={() => {
                     actions.saveRouteCopy({ name: title, stops: route.stops, copiedFrom: route.id })
                     actions.notify({ kind: 'info', key: 'route.copiedCurated', params: { name: title } })

@@ -31,7 +31,7 @@ export default function TourControls() {
         ? t('tour.paused')
         : t('tour.dwelling', { seconds: Math.max(0, Math.ceil(((tour.dwellEndsAt ?? now) - now) / 1000)) })
   return (
-    <section className="tour-controls" aria-label={`${t('tour.label')}: ${tour.name}`}>
+    <section className="tour-controls" aria-label={t('tour.regionLabel', { name: tour.name })}>
       <p className="tour-progress-text" aria-live="polite">
         {t('tour.progress', { index: tour.stopIndex + 1, total, name: stopName(tour.stops[tour.stopIndex]) })} · {status}
       </p>

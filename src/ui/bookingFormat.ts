@@ -4,6 +4,7 @@ import { formatSlotTimes } from '../booking/slots'
 import type { Booking, Refusal, Slot } from '../booking/types'
 import type { ContentPack, Language } from '../content/schema'
 import type { MessageKey } from '../i18n/messages'
+import { icsLabels } from '../i18n/icsLabels'
 import { localized, translate } from '../i18n/translate'
 
 type SlotLike = Pick<Slot, 'start' | 'end' | 'timeZone'>
@@ -60,6 +61,7 @@ export function downloadCalendar(bookings: Booking[], pack: ContentPack, languag
     exhibitorName: exhibitorNameOf(pack, language),
     venue: localized(pack.event.venue, language),
     language,
+    labels: icsLabels(language),
   })
   const url = URL.createObjectURL(new Blob([text], { type: ICS_MIME_TYPE }))
   const link = document.createElement('a')
