@@ -92,7 +92,10 @@ export function createRouteSlice(set: Set, get: Get): RouteSlice & { routeAction
   const goToStop = (stopIndex: number) => {
     const tour = get().guidedTour
     if (!tour) return
-    if (stopIndex >= tour.stops.length) return set({ guidedTour: null })
+    if (stopIndex >= tour.stops.length) {
+      set({ guidedTour: null })
+      return get().actions.notify({ kind: 'info', key: 'tour.finished' })
+    }
     set({ guidedTour: { ...tour, stopIndex: Math.max(0, stopIndex), status: 'walking', dwellEndsAt: null }, openBoothId: null, mode: 'walk' })
   }
 
