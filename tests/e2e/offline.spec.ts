@@ -58,7 +58,9 @@ test('an offline reload after a first visit shows the hall, the agenda and the r
 
   const failed: string[] = []
   page.on('requestfailed', (request) => {
-    if (new URL(request.url()).origin === new URL(page.url()).origin) failed.push(`${request.url()} (${request.failure()?.errorText})`)
+    const error = request.failure()?.errorText
+    // ERR_ABORTED is the page cancelling a request (a favicon fetched twice), not the network refusing it.
+    if (new URL(request.url()).origin === new URL(page.url()).origin && error !== 'net::ERR_ABORTED') failed.push(`${request.url()} (${error})`)
   })
   await context.setOffline(true)
   expect(page.url()).toContain('debug=1')
@@ -77,5 +79,25 @@ test('an offline reload after a first visit shows the hall, the agenda and the r
   await page.getByRole('button', { name: /^My route/ }).click()
   await expect(page.getByRole('complementary', { name: 'My route' }).getByRole('list', { name: /stops/ })).toContainText(name)
   expect(failed).toEqual([])
+  // And the network really was gone: a file the worker does not keep cannot be fetched.
+  expect(await page.evaluate(() => fetch('/?not-cached').then(() => 'online', () => 'offline'))).toBe('offline')
   await context.setOffline(false)
+})
+
+test('the app is installable: a manifest with icons, and a service worker', async ({ page }) => {
+  await page.goto('/?lang=en')
+  await page.evaluate(() => navigator.serviceWorker.ready)
+  const cdp = await page.context().newCDPSession(page)
+  const { errors, data } = await cdp.send('Page.getAppManifest')
+  expect(errors).toEqual([])
+  expect(JSON.parse(data!)).toMatchObject({ start_url: '/', display: 'standalone', lang: 'zh-CN', theme_color: '#0b5cad' })
+  // Chromium's own check: name, start URL, display mode, 192 and 512 px icons, a worker with a fetch handler.
+  // Test contexts are incognito, which Chromium reports too; that one is about the browser, not the app.
+  const installabilityErrors = async () =>
+    (await cdp.send('Page.getInstallabilityErrors')).installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')
+  await expect.poll(installabilityErrors).toEqual([])
+  for (const icon of ['/icons/icon-192.png', '/icons/icon-512.png', '/icons/maskable-512.png', '/icons/apple-touch-icon.png']) {
+    const response = await page.request.get(icon)
+    expect(response.headers()['content-type'], icon).toBe('image/png')
+  }
 })
