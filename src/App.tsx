@@ -3,6 +3,7 @@
  * the visitor asks for it, the accessible plan view takes the hall's place with the same overlay and state.
  */
 import { lazy, Suspense } from 'react'
+import { useTranslate } from './i18n/translate'
 import { useExpoStore } from './state/store'
 import Overlay from './ui/Overlay'
 import HallBoundary from './ui/planView/HallBoundary'
@@ -14,18 +15,22 @@ const Hall = lazy(() => import('./scene/Hall'))
 export default function App() {
   const ready = useExpoStore((s) => s.load.status === 'ready')
   const emptyScene = useExpoStore((s) => s.emptyScene)
+  const t = useTranslate()
   const showHall = useExpoStore((s) => s.view === 'hall' && s.webgl !== 'unavailable' && s.webgl !== 'lost')
   return (
     <div className="expo">
-      <div className="expo-canvas">
-        {ready && showHall && (
+      {/* The hall is the page's main content while it is shown; the plan view is the main content otherwise. */}
+      {ready && showHall ? (
+        <main className="expo-canvas" aria-label={t('app.hallLabel')}>
           <HallBoundary>
             <Suspense fallback={null}>
               <Hall empty={emptyScene} />
             </Suspense>
           </HallBoundary>
-        )}
-      </div>
+        </main>
+      ) : (
+        <div className="expo-canvas" />
+      )}
       <Overlay />
       {/* After the overlay in the document, under it on screen: Tab and screen readers meet the top bar first, then the plan. */}
       {ready && !showHall && <PlanView />}

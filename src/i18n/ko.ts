@@ -4,6 +4,7 @@ import type { Messages } from './messages'
 export const ko: Messages = {
   'app.title': '클라우드 엑스포',
   'app.subtitle': '2021 세계제조업대회',
+  'app.hallLabel': '3D 전시장',
   'loading.title': '전시장을 준비하는 중…',
   'loading.content': '전시 콘텐츠를 불러오는 중 ({loaded}/{total})',
   'loading.hall': '3D 전시장을 만드는 중…',

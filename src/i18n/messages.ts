@@ -5,6 +5,7 @@ import { ko } from './ko'
 const zhCN = {
   'app.title': '永不落幕云展',
   'app.subtitle': '2021世界制造业大会',
+  'app.hallLabel': '三维展馆',
   'loading.title': '正在布展…',
   'loading.content': '正在加载展会内容（{loaded}/{total}）',
   'loading.hall': '正在搭建三维展馆…',
@@ -261,6 +262,7 @@ export type Messages = Record<MessageKey, string>
 const en: Messages = {
   'app.title': 'Cloud Expo',
   'app.subtitle': 'World Manufacturing Convention 2021',
+  'app.hallLabel': '3D exhibition hall',
   'loading.title': 'Setting up the hall…',
   'loading.content': 'Loading exhibition content ({loaded}/{total})',
   'loading.hall': 'Building the 3D hall…',

@@ -106,14 +106,14 @@ function BookingPicker() {
   return (
     <div className="dialog-backdrop" onClick={close}>
       <div className="dialog booking-dialog" role="dialog" aria-modal="true" aria-labelledby="booking-title" onClick={(e) => e.stopPropagation()}>
-        <header className="dialog-header">
+        <div className="dialog-header">
           <h2 id="booking-title" tabIndex={-1} ref={heading}>
             {step === 'done' ? t('booking.confirmedTitle') : title}
           </h2>
           <button type="button" className="icon-button" aria-label={t('booking.close')} onClick={close}>
             ×
           </button>
-        </header>
+        </div>
 
         {step !== 'done' && <TimeZoneSelect />}
         {previous && step !== 'done' && (

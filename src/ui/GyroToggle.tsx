@@ -63,9 +63,9 @@ export default function GyroToggle() {
       onClick={toggle}
       style={{
         position: 'absolute',
-        left: 'calc(16px + env(safe-area-inset-left, 0px))',
-        // Just above the joystick's pad, clear of the thumb.
-        bottom: `calc(${76 + JOYSTICK_PAD + 12}px + env(safe-area-inset-bottom, 0px))`,
+        // Just above the joystick's pad, clear of the thumb; the stylesheet moves both through the same variables.
+        left: 'var(--joystick-left, calc(16px + env(safe-area-inset-left, 0px)))',
+        bottom: `calc(var(--joystick-bottom, calc(76px + env(safe-area-inset-bottom, 0px))) + ${JOYSTICK_PAD + 12}px)`,
         zIndex: 12,
         width: 48,
         height: 48,

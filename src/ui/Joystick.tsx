@@ -84,8 +84,9 @@ export default function Joystick() {
       onContextMenu={(event) => event.preventDefault()}
       style={{
         position: 'absolute',
-        left: 'calc(16px + env(safe-area-inset-left, 0px))',
-        bottom: 'calc(76px + env(safe-area-inset-bottom, 0px))',
+        // Placed by the overlay's stylesheet through these variables; the defaults suit a phone held upright.
+        left: 'var(--joystick-left, calc(16px + env(safe-area-inset-left, 0px)))',
+        bottom: 'var(--joystick-bottom, calc(76px + env(safe-area-inset-bottom, 0px)))',
         zIndex: 12,
         width: JOYSTICK_PAD,
         height: JOYSTICK_PAD,

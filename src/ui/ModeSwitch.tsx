@@ -17,7 +17,7 @@ export default function ModeSwitch() {
     return () => window.clearTimeout(timer)
   }, [mode])
   return (
-    <div className="mode-switch">
+    <section className="mode-switch" aria-label={t('mode.label')}>
       <div role="group" aria-label={t('mode.label')} className="segmented">
         {MODES.map((m) => (
           <button
@@ -34,6 +34,6 @@ export default function ModeSwitch() {
       <p className={`controls-hint${hintVisible ? '' : ' is-faded'}`} aria-live="polite">
         {t(mode === 'walk' ? 'hint.walk' : 'hint.overview')}
       </p>
-    </div>
+    </section>
   )
 }
