@@ -4,15 +4,17 @@ import { camera, cameraSettled, exhibitorName, openHall, watchConsole } from '..
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 })
 
-/** A finger on the screen: real touch events, which Chromium turns into pointer events as on a phone. */
-async function finger(page: Page) {
+type Spot = [x: number, y: number]
+
+/** Fingers on the screen: real touch events, which Chromium turns into pointer events as on a phone. */
+async function fingers(page: Page) {
   const cdp = await page.context().newCDPSession(page)
-  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x = 0, y = 0) =>
-    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1 }] })
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', spots: Spot[]) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: spots.map(([x, y], id) => ({ x, y, id })) })
   return {
-    down: (x: number, y: number) => touch('touchStart', x, y),
-    move: (x: number, y: number) => touch('touchMove', x, y),
-    up: () => touch('touchEnd'),
+    down: (...spots: Spot[]) => touch('touchStart', spots),
+    move: (...spots: Spot[]) => touch('touchMove', spots),
+    up: () => touch('touchEnd', []),
   }
 }
 
@@ -49,12 +51,12 @@ test('the joystick walks the visitor and stops when the thumb lifts', async ({ p
   expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44)
 
   const start = await camera(page)
-  const thumb = await finger(page)
+  const thumb = await fingers(page)
   const cx = box.x + box.width / 2
   const cy = box.y + box.height / 2
-  await thumb.down(cx, cy)
-  await thumb.move(cx, cy - 20)
-  await thumb.move(cx, cy - 45)
+  await thumb.down([cx, cy])
+  await thumb.move([cx, cy - 20])
+  await thumb.move([cx, cy - 45])
   await expect.poll(async () => distance(await camera(page), start), { timeout: 30_000 }).toBeGreaterThan(1)
   await thumb.up()
   await cameraSettled(page)
@@ -69,15 +71,28 @@ test('dragging a finger across the hall looks around in walk mode', async ({ pag
   await openHall(page)
   await walkMode(page)
   const start = await camera(page)
-  const drag = await finger(page)
-  await drag.down(300, 420)
-  for (const x of [260, 220, 180]) await drag.move(x, 420)
+  const drag = await fingers(page)
+  await drag.down([300, 420])
+  for (const x of [260, 220, 180]) await drag.move([x, 420])
   await drag.up()
   await cameraSettled(page)
   const after = await camera(page)
   // Pulling the scene left turns the view right.
   expect(after.yaw - start.yaw).toBeGreaterThan(0.3)
   expect(distance(after, start)).toBeLessThan(0.01)
+})
+
+test('pinching two fingers apart zooms the overview in', async ({ page }) => {
+  await openHall(page)
+  await cameraSettled(page)
+  const before = await camera(page)
+  const pinch = await fingers(page)
+  await pinch.down([160, 430], [230, 430])
+  for (const spread of [60, 100, 140]) await pinch.move([195 - spread, 430], [195 + spread, 430])
+  await pinch.up()
+  // Closer to the floor, still looking the same way (the orbit's damping glides on for a while: no need to wait).
+  await expect.poll(async () => (await camera(page)).y, { timeout: 30_000 }).toBeLessThan(before.y * 0.85)
+  expect(Math.abs((await camera(page)).yaw - before.yaw)).toBeLessThan(0.05)
 })
 
 test('a tap on a booth opens its panel as a bottom sheet inside the screen', async ({ page }) => {
