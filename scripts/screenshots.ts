@@ -8,7 +8,7 @@ const PORT = 4192
 const OUT = 'assets/screenshots'
 
 async function settle(page: Page) {
-  await page.waitForFunction(() => (window as any).__expoDebug?.frames > 2, null, { timeout: 120_000 })
+  await page.waitForFunction(() => (window as any).__expoDebug?.frames > 0, null, { timeout: 120_000 })
   await cameraSettled(page)
   await page.waitForTimeout(800)
   // `?debug=1` is only there to know when the camera has settled; its overlay stays out of the pictures.

@@ -3,7 +3,6 @@
  * phone pointed when the look was switched on, so the visitor keeps the heading they had. The camera rig takes the
  * accumulated turn once per frame (`takeGyroTurn`).
  */
-import * as THREE from 'three'
 import { wakeScene } from './wake'
 
 /** Where the phone's back camera looks: heading (radians, positive turns left about the vertical) and pitch (up positive). */
@@ -12,13 +11,33 @@ export interface DeviceLook {
   pitch: number
 }
 
-const _euler = new THREE.Euler()
-const _q = new THREE.Quaternion()
-const _screen = new THREE.Quaternion()
-const _forward = new THREE.Vector3()
+type Quaternion = [x: number, y: number, z: number, w: number]
+
+// Plain quaternion maths rather than three.js: this module is loaded with the overlay, before the 3D chunk.
+function fromEulerYXZ(x: number, y: number, z: number): Quaternion {
+  const [c1, c2, c3] = [Math.cos(x / 2), Math.cos(y / 2), Math.cos(z / 2)]
+  const [s1, s2, s3] = [Math.sin(x / 2), Math.sin(y / 2), Math.sin(z / 2)]
+  return [s1 * c2 * c3 + c1 * s2 * s3, c1 * s2 * c3 - s1 * c2 * s3, c1 * c2 * s3 - s1 * s2 * c3, c1 * c2 * c3 + s1 * s2 * s3]
+}
+
+function multiply([ax, ay, az, aw]: Quaternion, [bx, by, bz, bw]: Quaternion): Quaternion {
+  return [
+    ax * bw + aw * bx + ay * bz - az * by,
+    ay * bw + aw * by + az * bx - ax * bz,
+    az * bw + aw * bz + ax * by - ay * bx,
+    aw * bw - ax * bx - ay * by - az * bz,
+  ]
+}
+
+function rotate([qx, qy, qz, qw]: Quaternion, [vx, vy, vz]: [number, number, number]): [number, number, number] {
+  const tx = 2 * (qy * vz - qz * vy)
+  const ty = 2 * (qz * vx - qx * vz)
+  const tz = 2 * (qx * vy - qy * vx)
+  return [vx + qw * tx + qy * tz - qz * ty, vy + qw * ty + qz * tx - qx * tz, vz + qw * tz + qx * ty - qy * tx]
+}
+
 // The back camera looks out of the back of the device, not out of its top edge.
-const BACK_CAMERA = new THREE.Quaternion(-Math.SQRT1_2, 0, 0, Math.SQRT1_2)
-const SCREEN_AXIS = new THREE.Vector3(0, 0, 1)
+const BACK_CAMERA: Quaternion = [-Math.SQRT1_2, 0, 0, Math.SQRT1_2]
 const DEG = Math.PI / 180
 
 /**
@@ -26,10 +45,10 @@ const DEG = Math.PI / 180
  * `screenAngle` degrees (screen.orientation.angle), as three.js's old DeviceOrientationControls composed it.
  */
 export function deviceLook(alpha: number, beta: number, gamma: number, screenAngle = 0): DeviceLook {
-  _euler.set(beta * DEG, alpha * DEG, -gamma * DEG, 'YXZ')
-  _q.setFromEuler(_euler).multiply(BACK_CAMERA).multiply(_screen.setFromAxisAngle(SCREEN_AXIS, -screenAngle * DEG))
-  _forward.set(0, 0, -1).applyQuaternion(_q)
-  return { heading: Math.atan2(-_forward.x, -_forward.z), pitch: Math.asin(THREE.MathUtils.clamp(_forward.y, -1, 1)) }
+  const screen: Quaternion = [0, 0, Math.sin((-screenAngle * DEG) / 2), Math.cos((-screenAngle * DEG) / 2)]
+  const q = multiply(multiply(fromEulerYXZ(beta * DEG, alpha * DEG, -gamma * DEG), BACK_CAMERA), screen)
+  const [fx, fy, fz] = rotate(q, [0, 0, -1])
+  return { heading: Math.atan2(-fx, -fz), pitch: Math.asin(Math.min(1, Math.max(-1, fy))) }
 }
 
 /** Looking nearly straight up or down the heading is meaningless: turns there are left out. */

@@ -86,7 +86,6 @@ function HallCanvas({ empty }: { empty: boolean }) {
       flat
       gl={{ antialias: true, powerPreference: 'high-performance', stencil: true }}
       camera={{ fov: 55, near: 0.3, far: 2000, position: [0, 40, 60] }}
-      aria-label="3D exhibition hall"
     >
       <Daylight />
       <fog attach="fog" args={[PALETTE.fog, reach * 1.2, reach * 4]} />
