@@ -13,17 +13,24 @@ const FIGURE_ROWS = 3
 
 const formatValue = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1))
 
-export function drawResults(ctx: CanvasRenderingContext2D, slot: AtlasSlot, pack: ContentPack) {
+/** A white board with a title band in the lobby's colour; leaves the context saved, centred and white for the title. */
+function beginBoard(ctx: CanvasRenderingContext2D, slot: AtlasSlot, pack: ContentPack, bandHeight: number): string {
   const { x, y, width: w, height: h } = slot
   const accent = pack.zones.find((z) => z.id === 'lobby')?.colour ?? '#1d4f91'
   ctx.save()
   ctx.fillStyle = '#ffffff'
   ctx.fillRect(x, y, w, h)
   ctx.fillStyle = accent
-  ctx.fillRect(x, y, w, 170)
+  ctx.fillRect(x, y, w, bandHeight)
   ctx.textAlign = 'center'
   ctx.textBaseline = 'middle'
   ctx.fillStyle = '#ffffff'
+  return accent
+}
+
+export function drawResults(ctx: CanvasRenderingContext2D, slot: AtlasSlot, pack: ContentPack) {
+  const { x, y, width: w, height: h } = slot
+  const accent = beginBoard(ctx, slot, pack, 170)
   fitText(ctx, `${pack.event.name['zh-CN']} · 大会成果`, x + w / 2, y + 64, w - 120, 72)
   fitText(ctx, `${pack.event.name.en} · Results`, x + w / 2, y + 128, w - 120, 36, 600)
 
@@ -72,15 +79,7 @@ export const arrowAngle = (from: Point, to: Point) => Math.atan2(to.x - from.x, 
 
 export function drawDirectory(ctx: CanvasRenderingContext2D, slot: AtlasSlot, plan: FloorPlan, pack: ContentPack, from: Point) {
   const { x, y, width: w, height: h } = slot
-  const accent = pack.zones.find((z) => z.id === 'lobby')?.colour ?? '#1d4f91'
-  ctx.save()
-  ctx.fillStyle = '#ffffff'
-  ctx.fillRect(x, y, w, h)
-  ctx.fillStyle = accent
-  ctx.fillRect(x, y, w, 110)
-  ctx.textAlign = 'center'
-  ctx.textBaseline = 'middle'
-  ctx.fillStyle = '#ffffff'
+  beginBoard(ctx, slot, pack, 110)
   fitText(ctx, '展区导览', x + w / 2, y + 44, w - 60, 52)
   fitText(ctx, 'Zone Guide', x + w / 2, y + 88, w - 60, 26, 600)
   const zones = pack.zones.filter((z) => z.id !== 'lobby' && plan.zones.some((a) => a.zoneId === z.id))
