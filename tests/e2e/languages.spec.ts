@@ -66,7 +66,7 @@ async function expectOnlyLanguage(page: Page, language: Language, where: string)
 }
 
 for (const language of LANGUAGES) {
-  test(`the hall, a booth, booking, the agenda and the route speak ${language} with no missing keys`, async ({ page }) => {
+  test(`the hall, a booth, booking, the agenda, the route and the plan view speak ${language} with no missing keys`, async ({ page }) => {
     const m = catalogues[language]
     await openHall(page, `lang=${language}&booth=${BOOTH}`)
     await expect(page.locator('html')).toHaveAttribute('lang', language)
@@ -116,6 +116,12 @@ for (const language of LANGUAGES) {
     await page.getByRole('button', { name: m['topbar.help'], exact: true }).click()
     await expect(page.getByRole('dialog', { name: m['help.title'], exact: true })).toBeVisible()
     await expectOnlyLanguage(page, language, 'the help dialog')
+    await page.getByRole('button', { name: m['help.close'], exact: true }).click()
+
+    // The plan view, with its lists, the route and the visitor's negotiation table.
+    await page.getByRole('button', { name: m['planView.showPlan'], exact: true }).first().click()
+    await expect(page.getByRole('heading', { name: m['planView.title'], exact: true })).toBeVisible()
+    await expectOnlyLanguage(page, language, 'the plan view')
   })
 }
 
