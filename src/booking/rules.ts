@@ -4,6 +4,7 @@ import { bookableWindow, freeSlots } from './slots'
 import { dateInZone, isValidTimeZone } from './timeZones'
 import {
   VISITOR_ROLES,
+  isLive,
   type BookableExhibitor,
   type BookingEvent,
   type BookRequest,
@@ -85,27 +86,28 @@ export function validateTopic(topic: unknown): { ok: true; topic: string } | { o
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end
-const isConfirmed = (b: Booking) => b.status === 'confirmed'
+/** Pending requests and proposals hold the visitor's time and the table just as confirmed meetings do. */
+const holdsTime = (b: Booking) => isLive(b.status)
 
-/** The visitor's earliest confirmed booking overlapping the time, with any exhibitor. */
+/** The visitor's earliest live booking (requested, proposed or confirmed) overlapping the time, with any exhibitor. */
 export function findVisitorClash(
   bookings: readonly Booking[],
   visitorId: string,
   time: { start: number; end: number },
 ): Booking | undefined {
   return bookings
-    .filter((b) => isConfirmed(b) && b.visitorId === visitorId && overlaps(b, time))
+    .filter((b) => holdsTime(b) && b.visitorId === visitorId && overlaps(b, time))
     .sort((a, b) => a.start - b.start)[0]
 }
 
-/** The visitor's upcoming confirmed bookings with one exhibitor; meetings already over do not count. */
+/** The visitor's upcoming live bookings with one exhibitor; meetings already over do not count. */
 export function upcomingWithExhibitor(bookings: readonly Booking[], visitorId: string, exhibitorId: string, now: number): Booking[] {
-  return bookings.filter((b) => isConfirmed(b) && b.visitorId === visitorId && b.exhibitorId === exhibitorId && b.end > now)
+  return bookings.filter((b) => holdsTime(b) && b.visitorId === visitorId && b.exhibitorId === exhibitorId && b.end > now)
 }
 
-/** The visitor's confirmed bookings starting on a calendar day of their zone. */
+/** The visitor's live bookings starting on a calendar day of their zone. */
 export function bookingsOnVisitorDay(bookings: readonly Booking[], visitorId: string, day: string, visitorTimeZone: string): Booking[] {
-  return bookings.filter((b) => isConfirmed(b) && b.visitorId === visitorId && dateInZone(visitorTimeZone, b.start) === day)
+  return bookings.filter((b) => holdsTime(b) && b.visitorId === visitorId && dateInZone(visitorTimeZone, b.start) === day)
 }
 
 /** Table ids in natural order, so 'N-2' comes before 'N-10'. */
@@ -113,13 +115,13 @@ export function compareTableIds(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' })
 }
 
-/** The lowest-numbered negotiation-area table no confirmed booking holds at that time. */
+/** The lowest-numbered negotiation-area table no live booking holds at that time. */
 export function lowestFreeTable(
   bookings: readonly Booking[],
   tableIds: readonly string[],
   time: { start: number; end: number },
 ): string | undefined {
-  const busy = new Set(bookings.filter((b) => isConfirmed(b) && overlaps(b, time)).map((b) => b.tableId))
+  const busy = new Set(bookings.filter((b) => holdsTime(b) && overlaps(b, time)).map((b) => b.tableId))
   return [...tableIds].sort(compareTableIds).find((id) => !busy.has(id))
 }
 
@@ -191,7 +193,7 @@ export function checkBooking(ctx: BookingContext, request: BookRequest): Booking
 
 const toRef = (slot: SlotRef): SlotRef => ({ exhibitorId: slot.exhibitorId, start: slot.start, end: slot.end, mode: slot.mode })
 
-/** Whether the visitor may cancel (or reschedule) a booking now: it must be theirs, confirmed and not started. */
+/** Whether the visitor may cancel (or reschedule) a booking now: it must be theirs, live and not started. */
 export function checkCancel(
   bookings: readonly Booking[],
   bookingId: string,
@@ -201,11 +203,12 @@ export function checkCancel(
   const booking = bookings.find((b) => b.id === bookingId && b.visitorId === visitorId)
   if (!booking) return { ok: false, refusal: { code: 'not-found', bookingId } }
   if (booking.status === 'cancelled') return { ok: false, refusal: { code: 'already-cancelled', booking } }
+  if (!isLive(booking.status)) return { ok: false, refusal: { code: 'invalid-state', status: booking.status } }
   if (booking.start <= now) return { ok: false, refusal: { code: 'already-started', booking } }
   return { ok: true, booking }
 }
 
-/** A cancelled booking frees its table and its slot at once: the rules above count confirmed bookings only. */
+/** A cancelled booking frees its table and its slot at once: the rules above count live bookings only. */
 export function cancelled(booking: Booking, now: number, replacedBy?: string): Booking {
-  return { ...booking, status: 'cancelled', cancelledAt: now, ...(replacedBy ? { replacedBy } : {}) }
+  return { ...booking, status: 'cancelled', cancelledAt: now, cancelledBy: 'visitor', ...(replacedBy ? { replacedBy } : {}) }
 }

@@ -10,11 +10,12 @@ import {
   minutesOfDay,
   wallClock,
   wallClockLabel,
+  wallRangeToIntervals,
   wallTimeOfDay,
   wallTimeToInstant,
   weekdayOf,
 } from './timeZones'
-import type { BookableExhibitor, BookingEvent, BookingLike, MeetingMode, Slot } from './types'
+import { isLive, type BookableExhibitor, type BookingEvent, type BookingLike, type MeetingMode, type Slot } from './types'
 
 /** A visitor books at least 2 hours ahead and at most 28 days ahead. */
 export const BOOKING_WINDOW = { leadMinutes: 120, days: 28 } as const
@@ -28,7 +29,7 @@ export interface FreeSlotsQuery {
   from: number | Date
   to: number | Date
   now: number | Date
-  /** Bookings of any visitor; the exhibitor's confirmed ones take tables. */
+  /** Bookings of any visitor; the exhibitor's live ones (requested, proposed, confirmed) take tables. */
   bookings: readonly BookingLike[]
   /** Adds `visitorLocal` to each slot; the slots themselves never depend on it. */
   visitorTimeZone?: string
@@ -52,11 +53,16 @@ function datesBetween(first: string, last: string): string[] {
 }
 
 /**
- * Free slots of one exhibitor, sorted by start then mode. Each office-hours range is walked in real time
- * (slot length, then buffer) from its opening to its closing instant, so on the exhibitor's own DST days
- * a range loses or gains exactly the hour the clocks skip or repeat, and no slot starts at a time that
- * does not exist. Online slots are cut in the exhibitor's zone on every day; on-site slots in the venue's
- * zone on convention days only. Full slots are left out unless `includeFull`.
+ * Free slots of one exhibitor, sorted by start then mode. Each office-hours range is the real time whose wall
+ * clock (date and time) lies in [from, to) of its date, from the first instant the clock reads `from` (or jumps
+ * over it) to the first instant it reaches `to`; slots are cut in it in real time (slot length, then buffer).
+ * So on the exhibitor's own DST days a range loses or gains exactly the hour the clocks skip or repeat, no slot
+ * starts at a time that does not exist or reaches outside the declared hours, and the adjacent ranges of a day
+ * never share or overlap a slot. When clocks go back inside a range to before its start, the range is two
+ * pieces and slots start afresh in each. Online slots are cut in the exhibitor's zone on every day; on-site
+ * slots in the venue's zone on convention days only. Tables left are the parallel tables less the peak of the
+ * exhibitor's live bookings at any one instant of the slot (back-to-back bookings share a table), not the
+ * number of bookings touching it. Full slots are left out unless `includeFull`.
  */
 export function freeSlots(query: FreeSlotsQuery): Slot[] {
   const { exhibitor, event, bookings, visitorTimeZone } = query
@@ -66,7 +72,7 @@ export function freeSlots(query: FreeSlotsQuery): Slot[] {
   const hi = Math.min(toMs(query.to), window.to)
   if (hi <= lo) return []
 
-  const taken = bookings.filter((b) => b.exhibitorId === exhibitor.id && b.status === 'confirmed')
+  const occupancy = liveOccupancy(bookings, exhibitor.id)
   const blackout = new Set(availability.blackoutDates)
   const length = availability.slotMinutes * MINUTE
   const step = length + (availability.bufferMinutes ?? 0) * MINUTE
@@ -81,34 +87,80 @@ export function freeSlots(query: FreeSlotsQuery): Slot[] {
     for (const date of dates) {
       if (blackout.has(date)) continue
       for (const range of availability.weeklyHours[weekdayOf(date)] ?? []) {
-        const open = wallTimeToInstant(zone, date, minutesOfDay(range.from), 'first')
-        const close = wallTimeToInstant(zone, date, minutesOfDay(range.to), 'last')
-        for (let start = open; start + length <= close && start < hi; start += step) {
-          if (start < lo) continue
-          const end = start + length
-          let busy = 0
-          for (const b of taken) if (b.start < end && start < b.end) busy++
-          const tablesLeft = Math.max(0, availability.parallelTables - busy)
-          if (tablesLeft === 0 && !query.includeFull) continue
-          const slot: Slot = {
-            id: `${exhibitor.id}/${mode}/${start}`,
-            exhibitorId: exhibitor.id,
-            start,
-            end,
-            mode,
-            tablesLeft,
-            tables: availability.parallelTables,
-            timeZone: zone,
-            // a range lies within its date, so only the time of day needs working out
-            exhibitorLocal: `${date} ${wallTimeOfDay(zone, start)}`,
+        for (const piece of wallRangeToIntervals(zone, date, minutesOfDay(range.from), minutesOfDay(range.to))) {
+          for (let start = piece.start; start + length <= piece.end && start < hi; start += step) {
+            if (start < lo) continue
+            const end = start + length
+            const tablesLeft = Math.max(0, availability.parallelTables - occupancy.peak(start, end))
+            if (tablesLeft === 0 && !query.includeFull) continue
+            const slot: Slot = {
+              id: `${exhibitor.id}/${mode}/${start}`,
+              exhibitorId: exhibitor.id,
+              start,
+              end,
+              mode,
+              tablesLeft,
+              tables: availability.parallelTables,
+              timeZone: zone,
+              // every instant of a range reads its own date, so only the time of day needs working out
+              exhibitorLocal: `${date} ${wallTimeOfDay(zone, start)}`,
+            }
+            if (visitorTimeZone) slot.visitorLocal = wallClockLabel(visitorTimeZone, start)
+            slots.push(slot)
           }
-          if (visitorTimeZone) slot.visitorLocal = wallClockLabel(visitorTimeZone, start)
-          slots.push(slot)
         }
       }
     }
   }
   return slots.sort((a, b) => a.start - b.start || MODE_ORDER[a.mode] - MODE_ORDER[b.mode])
+}
+
+/** How many of an exhibitor's live bookings run at once, asked per slot. */
+interface Occupancy {
+  /** The most live bookings covering one instant of [start, end); intervals are half-open. */
+  peak(start: number, end: number): number
+}
+
+const NO_BOOKINGS: Occupancy = { peak: () => 0 }
+
+/** Sorts the exhibitor's live bookings once, so each slot looks only at the few that can touch it. */
+function liveOccupancy(bookings: readonly BookingLike[], exhibitorId: string): Occupancy {
+  const live = bookings.filter((b) => b.exhibitorId === exhibitorId && isLive(b.status) && b.start < b.end)
+  if (live.length === 0) return NO_BOOKINGS
+  live.sort((a, b) => a.start - b.start)
+  const starts = live.map((b) => b.start)
+  const longest = live.reduce((max, b) => Math.max(max, b.end - b.start), 0)
+  const touching: BookingLike[] = []
+  return {
+    peak(start, end) {
+      // a booking starting at or before start - longest has ended by start
+      touching.length = 0
+      for (let i = firstAbove(starts, start - longest); i < live.length && live[i].start < end; i++) {
+        if (live[i].end > start) touching.push(live[i])
+      }
+      // the count only rises where a booking begins, so the peak is at the slot's start or one of those
+      let peak = 0
+      for (const probe of touching) {
+        const at = Math.max(probe.start, start)
+        let running = 0
+        for (const b of touching) if (b.start <= at && at < b.end) running++
+        if (running > peak) peak = running
+      }
+      return peak
+    },
+  }
+}
+
+/** Index of the first element greater than `value` in an ascending list. */
+function firstAbove(sorted: readonly number[], value: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (sorted[mid] <= value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** The first free slot from now on, for the booth panel; looks a day ahead first so the common case stays cheap. */

@@ -154,8 +154,8 @@ export function minutesOfDay(hhmm: string): number {
 /**
  * The instant a wall-clock time on a date has in a zone. A time that happens twice (clocks going back)
  * gives its first or last occurrence as asked; a time that never happens (clocks going forward) gives the
- * moment the clocks jump, so the instants whose wall clock lies in [from, to) are exactly
- * [instant(from, 'first'), instant(to, 'last')).
+ * moment the clocks jump. For the real time a wall-clock range covers, see `wallRangeToIntervals`: on a
+ * fall-back night [instant(from, 'first'), instant(to, 'last')) also holds instants outside the range.
  */
 export function wallTimeToInstant(zone: string, date: string, minutes: number, occurrence: 'first' | 'last' = 'first'): number {
   // thousands of exhibitors share a few zones and office hours: remember the answers
@@ -183,6 +183,63 @@ function computeWallTimeToInstant(zone: string, date: string, minutes: number, o
   if (candidates.length > 0) return occurrence === 'first' ? candidates[0] : candidates[candidates.length - 1]
   // in the gap: the jump happens between the two readings of the wall time
   return transitionBetween(zone, wall - after * MINUTE, wall - before * MINUTE)
+}
+
+/** A stretch of real time, [start, end) in epoch milliseconds. */
+export interface Interval {
+  start: number
+  end: number
+}
+
+/**
+ * The real time an office-hours range [from, to) of a date covers: from the first instant the wall clock
+ * reads `from` (or jumps over it) to the first instant it reaches `to`, less the instants whose wall clock
+ * (date and time) lies outside the range. Usually one interval; none when the clocks skip the whole range;
+ * two when they go back inside it to a time before `from` (02:50–03:10 on a night 03:00 becomes 02:00).
+ */
+export function wallRangeToIntervals(zone: string, date: string, fromMinutes: number, toMinutes: number): readonly Readonly<Interval>[] {
+  // cached like wallTimeToInstant: slot generation asks the same few ranges for thousands of exhibitors
+  const key = `${zone}|${date}|${fromMinutes}|${toMinutes}`
+  let intervals = rangeIntervals.get(key)
+  if (intervals === undefined) {
+    if (rangeIntervals.size > 50_000) rangeIntervals.clear()
+    rangeIntervals.set(key, (intervals = computeWallRangeToIntervals(zone, date, fromMinutes, toMinutes)))
+  }
+  return intervals
+}
+
+const rangeIntervals = new Map<string, readonly Readonly<Interval>[]>()
+
+function computeWallRangeToIntervals(zone: string, date: string, fromMinutes: number, toMinutes: number): readonly Interval[] {
+  const open = wallTimeToInstant(zone, date, fromMinutes, 'first')
+  const close = wallTimeToInstant(zone, date, toMinutes, 'first')
+  const wallFrom = dayNumber(date) * DAY + fromMinutes * MINUTE
+  const wallTo = dayNumber(date) * DAY + toMinutes * MINUTE
+  const intervals: Interval[] = []
+  // between transitions the offset is fixed, so the instants inside the range form one interval per stretch
+  for (let stretchStart = open; stretchStart < close; ) {
+    const stretchEnd = nextTransition(zone, stretchStart, close)
+    const offset = offsetMinutes(zone, stretchStart) * MINUTE
+    const start = Math.max(stretchStart, wallFrom - offset)
+    const end = Math.min(stretchEnd, wallTo - offset)
+    if (start < end) {
+      const last = intervals[intervals.length - 1]
+      // clocks jumping forward inside the range leave it one interval: no slot restarts at the jump
+      if (last && last.end === start) last.end = end
+      else intervals.push({ start, end })
+    }
+    stretchStart = stretchEnd
+  }
+  return intervals
+}
+
+/** The first transition in (after, until), or `until` when the offset stays the same. */
+function nextTransition(zone: string, after: number, until: number): number {
+  for (let dayIndex = Math.floor(after / DAY); dayIndex <= Math.floor((until - 1) / DAY); dayIndex++) {
+    const { transition } = zoneDay(zone, dayIndex)
+    if (transition !== undefined && transition > after && transition < until) return transition
+  }
+  return until
 }
 
 /** First instant in (lo, hi] whose offset differs from the offset at lo. */

@@ -30,7 +30,7 @@ export interface SlotRef {
 export interface Slot extends SlotRef {
   /** Stable across recomputation: `<exhibitorId>/<mode>/<start>`. */
   id: string
-  /** Parallel tables still free at this time; 0 only when asked to include full slots. */
+  /** Parallel tables less the peak of live bookings at one instant of [start, end) (back-to-back ones share a table); 0 only when asked to include full slots. */
   tablesLeft: number
   /** The exhibitor's parallel tables. */
   tables: number
@@ -45,7 +45,20 @@ export interface Slot extends SlotRef {
   visitorLocal?: string
 }
 
-export type BookingStatus = 'confirmed' | 'cancelled'
+/**
+ * Where a booking stands. The local (demo) backend confirms at once; with the server a request waits for the
+ * exhibitor, who accepts, declines or proposes another time, and an unanswered request expires.
+ */
+export const BOOKING_STATUSES = ['requested', 'proposed', 'confirmed', 'declined', 'cancelled', 'expired'] as const
+export type BookingStatus = (typeof BOOKING_STATUSES)[number]
+
+/** The statuses that hold a table and the exhibitor's time: a pending request or proposal holds it until it expires. */
+export const LIVE_STATUSES = ['requested', 'proposed', 'confirmed'] as const satisfies readonly BookingStatus[]
+export type LiveStatus = (typeof LIVE_STATUSES)[number]
+
+export function isLive(status: BookingStatus): status is LiveStatus {
+  return status === 'requested' || status === 'proposed' || status === 'confirmed'
+}
 
 export interface Booking extends SlotRef {
   id: string
@@ -66,6 +79,18 @@ export interface Booking extends SlotRef {
   exhibitorTimeZone: string
   createdAt: number
   cancelledAt?: number
+  /** Who cancelled: the visitor, or the exhibitor (with `cancelReason`). */
+  cancelledBy?: 'visitor' | 'exhibitor'
+  cancelReason?: string
+  /** Why the exhibitor declined. */
+  declineReason?: string
+  /** A request or proposal holds its table until then (epoch ms), then expires. */
+  holdExpiresAt?: number
+  /** When the exhibitor proposed another time: the time the visitor first asked for. */
+  originalStart?: number
+  originalEnd?: number
+  /** The visitor agreed that the exhibitor may see their profile for this meeting. */
+  shareProfile?: boolean
   /** Reschedule chain: the booking this one replaced, and the one that replaced this. */
   replaces?: string
   replacedBy?: string
@@ -78,6 +103,8 @@ export interface BookRequest extends SlotRef {
   topic: string
   profile: VisitorProfile
   visitorTimeZone: string
+  /** Separate, explicit consent to show the profile to this exhibitor (PIPL art. 23, GDPR art. 6(1)(a)); off unless given. */
+  shareProfile?: boolean
 }
 
 export type ProfileField = keyof VisitorProfile
@@ -101,6 +128,18 @@ export type Refusal =
   | { code: 'already-started'; booking: Booking }
   | { code: 'storage-full' }
   | { code: 'storage-unavailable'; reason: string }
+  /** The booking server cannot be reached now (offline, timed out, restarting): nothing changed, try again later. */
+  | { code: 'unavailable'; reason: 'offline' | 'timeout' | 'server'; retryable: true }
+  /** No valid session for this action (signed out, or the link expired). */
+  | { code: 'unauthorised' }
+  /** Told to exhibitor staff instead of the visitor's own clash or limits: the visitor cannot meet then. */
+  | { code: 'visitor-busy' }
+  /** The booking is not in a state that allows this (e.g. accepting a request that has expired). */
+  | { code: 'invalid-state'; status: BookingStatus }
+  /** The request itself was malformed (a client bug or tampering); `message` says what. */
+  | { code: 'bad-request'; message: string }
+  /** Too many requests in a short time; `retryAfterSeconds` says when to try again. */
+  | { code: 'rate-limited'; retryAfterSeconds: number }
 
 export type RefusalCode = Refusal['code']
 
@@ -109,21 +148,46 @@ export type CancelResult = { ok: true; booking: Booking } | { ok: false; refusal
 /** On success the old booking is cancelled and replaced in the same write. */
 export type RescheduleResult = { ok: true; booking: Booking; previous: Booking } | { ok: false; refusal: Refusal }
 
+export type ProposalResult = { ok: true; booking: Booking } | { ok: false; refusal: Refusal }
+export type SlotsResult = { ok: true; slots: Slot[] } | { ok: false; refusal: Refusal }
+
+/** Epoch milliseconds: times cross every boundary (storage, network, workers) as numbers, never as Date. */
 export interface SlotRange {
-  from: number | Date
-  to: number | Date
+  from: number
+  to: number
   visitorTimeZone?: string
 }
 
+/**
+ * How the backend is connected: `local` keeps bookings on this device (demo, no server); with a server,
+ * `connecting`, `online`, or `offline` (the agenda shows the last known state; booking waits).
+ */
+export type ConnectionState = 'local' | 'connecting' | 'online' | 'offline'
+
+/** The one event stream of a backend: this visitor's bookings changed, an exhibitor's free slots changed, or the connection. */
+export type BookingBackendEvent =
+  | { type: 'my-bookings'; bookings: Booking[] }
+  | { type: 'slots-changed'; exhibitorId: string }
+  | { type: 'connection'; state: ConnectionState }
+
 /** Everything the UI and the store may ask of bookings; every rule lives behind it. */
 export interface BookingBackend {
-  freeSlots(exhibitorId: string, range: SlotRange): Promise<Slot[]>
+  readonly kind: 'local' | 'server'
+  freeSlots(exhibitorId: string, range: SlotRange): Promise<SlotsResult>
   book(request: BookRequest): Promise<BookResult>
   cancel(bookingId: string): Promise<CancelResult>
-  /** Atomic: the old booking stays confirmed unless the new slot is confirmed in the same step. */
+  /** Atomic: the old booking stays as it is unless the new slot is taken in the same step. */
   reschedule(bookingId: string, newSlot: SlotRef, changes?: { topic?: string; visitorTimeZone?: string }): Promise<RescheduleResult>
-  /** This visitor's bookings, confirmed and cancelled, by start time. */
+  /** The visitor's answer to a time the exhibitor proposed instead. */
+  answerProposal(bookingId: string, accept: boolean): Promise<ProposalResult>
+  /** This visitor's bookings in every state, by start time; with a server and no connection, the last known ones. */
   myBookings(): Promise<Booking[]>
-  /** Called with this visitor's bookings after every change, made here or in another tab. */
-  subscribe(listener: (bookings: Booking[]) => void): () => void
+  /** Asks for `slots-changed` events of these exhibitors (an open picker or panel); the returned function stops. */
+  watchSlots(exhibitorIds: readonly string[]): () => void
+  /** Every change, made here, in another tab, on another device or by the exhibitor. */
+  subscribe(listener: (event: BookingBackendEvent) => void): () => void
+  /** The connection state now (events tell of changes). */
+  connection(): ConnectionState
+  /** Stops timers, streams and storage listeners. */
+  dispose(): void
 }

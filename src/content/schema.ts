@@ -92,11 +92,25 @@ export type Weekday = (typeof WEEKDAYS)[number]
 const hoursRange = z
   .object({ from: hhmm, to: hhmm })
   .refine((r) => r.from < r.to, { message: 'must be later than from', path: ['to'] })
+type HoursRange = z.infer<typeof hoursRange>
 
 export const availabilitySchema = z.object({
   timeZone,
-  /** Office hours per weekday in the exhibitor's time zone; a missing day is closed. */
-  weeklyHours: z.partialRecord(z.enum(WEEKDAYS), z.array(hoursRange).max(4)),
+  /**
+   * Office hours per weekday in the exhibitor's time zone; a missing day is closed. The ranges of a day, in
+   * any order, must not overlap: a slot would otherwise be offered twice, or two slots would overlap.
+   */
+  weeklyHours: z.partialRecord(z.enum(WEEKDAYS), z.array(hoursRange).max(4)).superRefine((weeklyHours, ctx) => {
+    for (const day of WEEKDAYS) {
+      const ranges = weeklyHours[day] ?? []
+      // 'HH:mm' compares as text; half-open, so 09:00–12:00 and 12:00–13:00 only touch; a reversed range has its own message
+      const overlap = (a: HoursRange, b: HoursRange) => a !== b && a.from < a.to && b.from < b.to && a.from < b.to && b.from < a.to
+      ranges.forEach((range, i) => {
+        const clash = ranges.find((other) => overlap(range, other))
+        if (clash) ctx.addIssue({ code: 'custom', path: [day, i], message: `${range.from}–${range.to} overlaps ${clash.from}–${clash.to}` })
+      })
+    }
+  }),
   slotMinutes: z.union([z.literal(15), z.literal(30), z.literal(45), z.literal(60)]),
   bufferMinutes: z.number().int().min(0).max(60).default(0),
   /** How many negotiations the exhibitor staffs at once. */

@@ -1,7 +1,7 @@
 /** The words of an exported calendar file in the visitor's language, from the one catalogue. */
 import type { IcsLabels } from '../booking/ics'
 import type { Language } from '../content/schema'
-import { translate } from './translate'
+import { translate } from './format'
 
 export function icsLabels(language: Language): IcsLabels {
   return {

@@ -1,12 +1,12 @@
 /** Start-up: link parameters → content pack → floor plan → store, then keeps the URL in step with the visitor. */
-import { loadContentPack } from '../content/load'
+import { loadContentPack } from '../content/loadInBrowser'
 import { formatContentProblem } from '../content/load'
 import { generateSyntheticExhibitors } from '../content/synthetic'
 import type { ContentPack } from '../content/schema'
 import { computeFloorPlan } from '../plan/floorPlan'
 import { decodeRoute } from '../routes/shareCode'
 import { buildLinkSearch, parseLinkParams } from './linkParams'
-import { startBookingBackend } from './bookingService'
+import { startBookingBackend } from './bookings/bookingService'
 import { onStorageProblem } from './persistence'
 import { useExpoStore } from './store'
 
@@ -48,7 +48,9 @@ export async function bootExpo(search = window.location.search): Promise<void> {
     else if (problem.kind === 'quota') actions.notify({ kind: 'error', key: 'notice.storageFull' })
     else actions.notify({ kind: 'error', key: 'notice.storageUnavailable' })
   })
-  backend.subscribe((bookings) => actions.setBookings(bookings))
+  backend.subscribe((event) => {
+    if (event.type === 'my-bookings') actions.setBookings(event.bookings)
+  })
   if (link.debug) Object.assign(window, { __expoBooking: backend })
   actions.setBookings(await backend.myBookings())
   actions.setContent(pack, plan, link.synthetic ?? null)

@@ -4,7 +4,7 @@ import { persist, subscribeWithSelector } from 'zustand/middleware'
 import type { ContentPack, Language, ZoneId } from '../content/schema'
 import type { Booking, BookResult, CancelResult, RescheduleResult, SlotRef, VisitorProfile } from '../booking/types'
 import type { FloorPlan, Point } from '../plan/types'
-import { bookingBackend } from './bookingService'
+import { bookingBackend } from './bookings/bookingService'
 import { visitorPersistOptions } from './persistence'
 import { createRouteSlice, type RouteActions, type RouteSlice } from './routeSlice'
 

@@ -6,7 +6,7 @@ import type { Booking, ProfileField, Slot, VisitorProfile } from '../booking/typ
 import { VISITOR_ROLES } from '../booking/types'
 import type { MessageKey } from '../i18n/messages'
 import { localized, useTranslate } from '../i18n/translate'
-import { bookingBackend } from '../state/bookingService'
+import { bookingBackend } from '../state/bookings/bookingService'
 import { useExpoActions, useExpoStore } from '../state/store'
 import { describeRefusal, describeSlotTimes, downloadCalendar, tableNumber } from './bookingFormat'
 import TimeZoneSelect from './TimeZoneSelect'
@@ -52,7 +52,7 @@ function BookingPicker() {
     let current = true
     bookingBackend()
       .freeSlots(exhibitor.id, { ...bookableWindow(Date.now()), visitorTimeZone })
-      .then((next) => current && setSlots(next))
+      .then((next) => current && setSlots(next.ok ? next.slots : []))
     return () => {
       current = false
     }

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { bookableWindow } from '../booking/slots'
 import type { Slot } from '../booking/types'
-import { bookingBackend } from '../state/bookingService'
+import { bookingBackend } from '../state/bookings/bookingService'
 import { describeSlotTimes } from './bookingFormat'
 import { localized, useTranslate } from '../i18n/translate'
 import { activeRoute } from '../state/routeSlice'
@@ -149,7 +149,7 @@ function NextFreeSlot({ exhibitorId }: { exhibitorId: string }) {
     const { from, to } = bookableWindow(Date.now())
     bookingBackend()
       .freeSlots(exhibitorId, { from, to })
-      .then((slots) => current && setNext(slots[0] ?? null))
+      .then((result) => current && setNext(result.ok ? (result.slots[0] ?? null) : null))
     return () => {
       current = false
     }

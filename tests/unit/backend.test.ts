@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { availabilitySchema, eventSchema } from '../../src/content/schema'
-import { BOOKINGS_STORAGE_KEY, LocalBookingBackend, negotiationTableIds, type LocalBookingBackendOptions, type StorageProblem } from '../../src/booking/backend'
+import { BOOKINGS_STORAGE_KEY, LocalBookingBackend, negotiationTableIds, type LocalBookingBackendOptions, type StorageProblem } from '../../src/state/bookings/localBackend'
 import { CONFIRMATION_ALPHABET } from '../../src/booking/codes'
-import { createInProcessLocks, createMemoryStorageArea, type LockManagerLike, type MemoryStorageArea } from '../../src/booking/storage'
-import type { StoredBookingV1 } from '../../src/booking/storedBookings'
-import type { BookRequest, Booking, BookableExhibitor, Slot } from '../../src/booking/types'
+import { createInProcessLocks, createMemoryStorageArea, type LockManagerLike, type MemoryStorageArea } from '../../src/state/bookings/storage'
+import type { StoredBookingV1 } from '../../src/state/bookings/storedBookings'
+import type { BookRequest, Booking, BookableExhibitor, Slot, SlotRange } from '../../src/booking/types'
 
 const event = eventSchema.parse(JSON.parse(readFileSync(join(process.cwd(), 'assets/content/wmc2021/event.json'), 'utf8')))
 const MINUTE = 60_000
@@ -57,6 +57,12 @@ async function confirmed(promise: Promise<{ ok: true; booking: Booking } | { ok:
 }
 
 const stored = (area: MemoryStorageArea) => JSON.parse(area.snapshot()[BOOKINGS_STORAGE_KEY])
+async function slotsOf(backend: LocalBookingBackend, exhibitorId: string, range: SlotRange): Promise<Slot[]> {
+  const result = await backend.freeSlots(exhibitorId, range)
+  if (!result.ok) throw new Error(`no slots: ${result.refusal.code}`)
+  return result.slots
+}
+
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 describe('LocalBookingBackend', () => {
@@ -85,17 +91,17 @@ describe('LocalBookingBackend', () => {
     const { backend } = tab(createMemoryStorageArea())
     const range = { from: TUESDAY_10, to: TUESDAY_10 + 1, visitorTimeZone: 'Europe/Berlin' }
     // March has no convention days, so online only
-    expect((await backend.freeSlots('seoul-batteries', range)).map((s) => [s.mode, s.tablesLeft, s.visitorLocal])).toEqual([
+    expect((await slotsOf(backend, 'seoul-batteries', range)).map((s) => [s.mode, s.tablesLeft, s.visitorLocal])).toEqual([
       ['online', 1, '2027-03-02 03:00'],
     ])
     const booking = await confirmed(backend.book(request('seoul-batteries')))
-    expect(await backend.freeSlots('seoul-batteries', range)).toEqual([])
+    expect(await slotsOf(backend, 'seoul-batteries', range)).toEqual([])
     const cancelled = await backend.cancel(booking.id)
     expect(cancelled).toMatchObject({ ok: true, booking: { id: booking.id, status: 'cancelled', cancelledAt: NOW } })
-    expect((await backend.freeSlots('seoul-batteries', range))[0].tablesLeft).toBe(1)
+    expect((await slotsOf(backend, 'seoul-batteries', range))[0].tablesLeft).toBe(1)
     expect(await backend.cancel(booking.id)).toMatchObject({ ok: false, refusal: { code: 'already-cancelled' } })
     expect(await backend.cancel('no-such-booking')).toMatchObject({ ok: false, refusal: { code: 'not-found' } })
-    expect(await backend.freeSlots('no-such-exhibitor', range)).toEqual([])
+    expect(await backend.freeSlots('no-such-exhibitor', range)).toEqual({ ok: false, refusal: { code: 'unknown-exhibitor', exhibitorId: 'no-such-exhibitor' } })
   })
 
   it('reschedules atomically: the old booking is cancelled in the same step the new one is confirmed', async () => {
@@ -269,10 +275,10 @@ describe('two tabs over one storage', () => {
     const stop = b.subscribe(seenByB)
     const booking = await confirmed(a.book(request('hefei-chips')))
     await flush()
-    expect(seenByB).toHaveBeenLastCalledWith([booking])
+    expect(seenByB).toHaveBeenLastCalledWith({ type: 'my-bookings', bookings: [booking] })
     await a.cancel(booking.id)
     await flush()
-    expect(seenByB).toHaveBeenLastCalledWith([expect.objectContaining({ id: booking.id, status: 'cancelled' })])
+    expect(seenByB).toHaveBeenLastCalledWith({ type: 'my-bookings', bookings: [expect.objectContaining({ id: booking.id, status: 'cancelled' })] })
     stop()
   })
 
@@ -281,7 +287,7 @@ describe('two tabs over one storage', () => {
     const listener = vi.fn()
     backend.subscribe(listener)
     const booking = await confirmed(backend.book(request('hefei-chips')))
-    expect(listener).toHaveBeenCalledWith([booking])
+    expect(listener).toHaveBeenCalledWith({ type: 'my-bookings', bookings: [booking] })
   })
 
   it('racing for the last table of a slot: exactly one wins', async () => {
@@ -324,7 +330,7 @@ describe('two tabs over one storage', () => {
     const alice = tab(area, { locks, visitorId: 'alice' }).backend
     const bob = tab(area, { locks, visitorId: 'bob' }).backend
     const range = { from: TUESDAY_10, to: TUESDAY_10 + 1 }
-    expect((await alice.freeSlots('seoul-batteries', range))[0].tablesLeft).toBe(1)
+    expect((await slotsOf(alice, 'seoul-batteries', range))[0].tablesLeft).toBe(1)
     await confirmed(bob.book(request('seoul-batteries')))
     expect(await alice.book(request('seoul-batteries'))).toMatchObject({ ok: false, refusal: { code: 'slot-full' } })
   })

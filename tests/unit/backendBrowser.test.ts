@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { availabilitySchema, eventSchema } from '../../src/content/schema'
-import { BOOKINGS_STORAGE_KEY, LocalBookingBackend, negotiationTableIds, type StorageProblem } from '../../src/booking/backend'
-import { browserStorage, browserStorageOrMemory, isQuotaExceeded } from '../../src/booking/storage'
+import { BOOKINGS_STORAGE_KEY, LocalBookingBackend, negotiationTableIds, type StorageProblem } from '../../src/state/bookings/localBackend'
+import { browserStorage, browserStorageOrMemory, isQuotaExceeded } from '../../src/state/bookings/storage'
 
 const event = eventSchema.parse(JSON.parse(readFileSync(join(process.cwd(), 'assets/content/wmc2021/event.json'), 'utf8')))
 const NOW = Date.parse('2027-03-01T00:00:00Z')

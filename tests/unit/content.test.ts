@@ -6,11 +6,11 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, expectTypeOf, it, vi } from 'vitest'
 import {
   formatContentProblem,
-  loadContentPack,
   validateContentPack,
   type ContentPackResult,
   type ContentProblem,
 } from '../../src/content/load'
+import { loadContentPack } from '../../src/content/loadInBrowser'
 import {
   EXHIBITING_ZONE_IDS,
   LANGUAGES,
@@ -308,6 +308,21 @@ describe('validateContentPack on a broken pack', () => {
     entry.availability.weeklyHours = { mon: [{ from: '09:00', to: '12:00' }, { from: '11:00', to: '13:00' }] }
     const overlap = problemsOf(validateContentPack(files))
     expect(overlap[0]).toMatchObject({ field: 'availability.weeklyHours.mon[0]', message: '09:00–12:00 overlaps 11:00–13:00' })
+  })
+
+  it('rejects office hours of one weekday that overlap in any order, naming the day and range, and lets touching ones pass', () => {
+    const files = copyOfPack()
+    const entry = files['exhibitors/ai.json'][0]
+    entry.availability.weeklyHours = {
+      mon: [{ from: '09:00', to: '12:00' }, { from: '12:00', to: '13:00' }],
+      wed: [{ from: '14:00', to: '17:00' }, { from: '08:00', to: '09:00' }, { from: '13:30', to: '14:30' }],
+    }
+    expect(problemsOf(validateContentPack(files)).map(formatContentProblem)).toEqual([
+      `exhibitors/ai.json › #0 "${entry.id}" › availability.weeklyHours.wed[0]: 14:00–17:00 overlaps 13:30–14:30`,
+      `exhibitors/ai.json › #0 "${entry.id}" › availability.weeklyHours.wed[2]: 13:30–14:30 overlaps 14:00–17:00`,
+    ])
+    const availability = { ...entry.availability, weeklyHours: { sun: [{ from: '02:00', to: '04:00' }, { from: '00:00', to: '02:00' }] } }
+    expect(exhibitorSchema.safeParse({ ...entry, availability }).success).toBe(true)
   })
 
   it('explains a missing field and a wrong type in plain words', () => {

@@ -3,8 +3,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { availabilitySchema, eventSchema, type Availability } from '../../src/content/schema'
 import { conventionDaysBetween, conventionDaysOfYear, isConventionDay, nextConvention } from '../../src/booking/conventionDays'
+import { checkBooking } from '../../src/booking/rules'
 import { BOOKING_WINDOW, formatSlotTimes, freeSlots, groupSlotsByVisitorDay, nextFreeSlot } from '../../src/booking/slots'
-import { wallTimeToInstant } from '../../src/booking/timeZones'
+import { wallRangeToIntervals, wallTimeToInstant } from '../../src/booking/timeZones'
 import type { BookableExhibitor, BookingLike, Slot } from '../../src/booking/types'
 
 const event = eventSchema.parse(JSON.parse(readFileSync(join(process.cwd(), 'assets/content/wmc2021/event.json'), 'utf8')))
@@ -230,6 +231,70 @@ describe('an exhibitor whose own office hours cross its DST change', () => {
   })
 })
 
+describe('office hours on a fall-back night (Berlin, 25 October 2026: 03:00 CEST becomes 02:00 CET at 01:00Z)', () => {
+  const night = '2026-10-25'
+  const sundayNight = (ranges: { from: string; to: string }[], more: Partial<Availability> = {}) =>
+    exhibitor('berlin-night-desk', { timeZone: 'Europe/Berlin', weeklyHours: { sun: ranges }, ...more })
+  const slotsOfTheNight = (ex: BookableExhibitor) => slotsAround(ex, night).filter((s) => s.exhibitorLocal.startsWith(night))
+  /** Local time with the offset, so the two 02:30s of the night can be told apart. */
+  const labelled = (slots: Slot[]) =>
+    slots.map((s) => `${intlWallClock('Europe/Berlin', s.start).slice(11)} ${intlOffsetMinutes('Europe/Berlin', s.start) === 120 ? 'CEST' : 'CET'}`)
+
+  it('never offers a slot outside the declared hours on a fall-back night', () => {
+    const slots = slotsOfTheNight(sundayNight([{ from: '00:00', to: '02:00' }]))
+    expect(labelled(slots)).toEqual(['00:00 CEST', '00:30 CEST', '01:00 CEST', '01:30 CEST'])
+    expect(slots.map((s) => s.start)).toEqual(['2026-10-24T22:00:00Z', '2026-10-24T22:30:00Z', '2026-10-24T23:00:00Z', '2026-10-24T23:30:00Z'].map(utc))
+    for (const slot of slots) expect(intlWallClock('Europe/Berlin', slot.end - 1).slice(11) < '02:00').toBe(true)
+  })
+
+  it('refuses a booking at 02:30 CEST when the hours end at 02:00', () => {
+    const ex = sundayNight([{ from: '00:00', to: '02:00' }])
+    const now = utc(`${night}T00:00:00Z`) - 3 * DAY
+    const request = (iso: string) => ({
+      exhibitorId: ex.id,
+      start: utc(iso),
+      end: utc(iso) + 30 * 60_000,
+      mode: 'online' as const,
+      topic: 'Night-shift maintenance contracts',
+      profile: { name: 'Li Wei', company: 'Anhui Buyers Ltd', email: 'li.wei@example.com', role: 'buyer' as const },
+      visitorTimeZone: 'Asia/Shanghai',
+    })
+    const context = { exhibitor: ex, event, bookings: [], visitorId: 'visitor-a', now, tableIds: ['table-1'] }
+    expect(checkBooking(context, request('2026-10-25T00:30:00Z'))).toEqual({ ok: false, refusal: { code: 'not-a-slot' } })
+    expect(checkBooking(context, request('2026-10-25T00:00:00Z'))).toEqual({ ok: false, refusal: { code: 'not-a-slot' } })
+    expect(checkBooking(context, request('2026-10-24T23:30:00Z'))).toMatchObject({ ok: true })
+  })
+
+  it('offers each slot once when two adjacent ranges meet at the repeated hour', () => {
+    const slots = slotsOfTheNight(sundayNight([{ from: '00:00', to: '02:00' }, { from: '02:00', to: '04:00' }]))
+    expect(new Set(slots.map((s) => s.id)).size).toBe(slots.length)
+    expect(labelled(slots)).toEqual([
+      '00:00 CEST', '00:30 CEST', '01:00 CEST', '01:30 CEST', '02:00 CEST', '02:30 CEST', '02:00 CET', '02:30 CET', '03:00 CET', '03:30 CET',
+    ])
+    // five real hours, one slot every 30 real minutes
+    expect(slots.map((s) => s.start - slots[0].start)).toEqual(Array.from({ length: 10 }, (_, i) => i * 30 * 60_000))
+  })
+
+  it('never lets the slots of adjacent ranges overlap, with a buffer, when the border is a repeated time', () => {
+    const slots = slotsOfTheNight(sundayNight([{ from: '01:00', to: '02:30' }, { from: '02:30', to: '04:00' }], { bufferMinutes: 10 }))
+    expect(labelled(slots)).toEqual(['01:00 CEST', '01:40 CEST', '02:30 CEST', '02:30 CET', '03:10 CET'])
+    for (let i = 1; i < slots.length; i++) expect(slots[i].start).toBeGreaterThanOrEqual(slots[i - 1].end)
+  })
+
+  it('splits a range the clocks go back into, before its start, into two pieces and cuts slots in each (02:50–03:10)', () => {
+    // 02:50–02:59 CEST, then 02:00–02:49 CET is outside the range, then 02:50–03:09 CET
+    expect(wallRangeToIntervals('Europe/Berlin', night, 170, 190)).toEqual([
+      { start: utc('2026-10-25T00:50:00Z'), end: utc('2026-10-25T01:00:00Z') },
+      { start: utc('2026-10-25T01:50:00Z'), end: utc('2026-10-25T02:10:00Z') },
+    ])
+    const slots = slotsOfTheNight(sundayNight([{ from: '02:50', to: '03:10' }], { slotMinutes: 15 }))
+    // the 10-minute CEST piece holds no 15-minute slot; the CET piece holds one
+    expect(labelled(slots)).toEqual(['02:50 CET'])
+    const wider = slotsOfTheNight(sundayNight([{ from: '02:40', to: '03:20' }], { slotMinutes: 15 }))
+    expect(labelled(wider)).toEqual(['02:40 CEST', '02:40 CET', '02:55 CET'])
+  })
+})
+
 describe('slot generation', () => {
   const beijing = exhibitor('beijing-office', {
     timeZone: 'Asia/Shanghai',
@@ -287,6 +352,27 @@ describe('slot generation', () => {
     expect(freeSlots({ ...query, bookings: [booking('confirmed'), booking('confirmed')] })).toEqual([])
     expect(freeSlots({ ...query, bookings: [booking('confirmed'), booking('confirmed')], includeFull: true })[0].tablesLeft).toBe(0)
     expect(freeSlots({ ...query, bookings: [booking('confirmed'), booking('cancelled')] })[0].tablesLeft).toBe(1)
+  })
+
+  it('counts tables left as the peak of simultaneous bookings, so two back-to-back bookings take one table', () => {
+    // Kathmandu is UTC+05:45: the online grid (07:00 there) falls at x:15 and x:45 Beijing, the on-site grid at x:00 and x:30
+    const kathmandu = exhibitor('kathmandu-looms', { timeZone: 'Asia/Kathmandu', weeklyHours: everyDay('07:00', '12:00'), modes: ['online', 'on-site'] })
+    const now = utc('2027-09-01T00:00:00Z')
+    const onSite = (iso: string, minutes = 30, status: BookingLike['status'] = 'confirmed'): BookingLike => ({
+      exhibitorId: 'kathmandu-looms', start: utc(iso), end: utc(iso) + minutes * 60_000, status,
+    })
+    const quarterPastTen = utc('2027-09-20T02:15:00Z') // 10:15–10:45 Beijing, online
+    const tablesLeftAt = (bookings: BookingLike[]) =>
+      freeSlots({ exhibitor: kathmandu, event, from: quarterPastTen, to: quarterPastTen + 1, now, bookings, includeFull: true, modes: ['online'] })[0].tablesLeft
+    // 10:00–10:30 and 10:30–11:00 on site: never both at once, so one of the two tables stays free throughout
+    expect(tablesLeftAt([onSite('2027-09-20T02:00:00Z'), onSite('2027-09-20T02:30:00Z')])).toBe(1)
+    // a third booking alongside one of them makes two at once
+    expect(tablesLeftAt([onSite('2027-09-20T02:00:00Z'), onSite('2027-09-20T02:30:00Z'), onSite('2027-09-20T02:40:00Z', 10)])).toBe(0)
+    // half-open: a booking ending as the slot starts, or starting as it ends, takes nothing from it
+    expect(tablesLeftAt([onSite('2027-09-20T01:45:00Z'), onSite('2027-09-20T02:45:00Z')])).toBe(2)
+    // only live bookings count, and never below zero
+    expect(tablesLeftAt([onSite('2027-09-20T02:00:00Z', 60, 'declined'), onSite('2027-09-20T02:00:00Z', 60, 'expired')])).toBe(2)
+    expect(tablesLeftAt([1, 2, 3].map(() => onSite('2027-09-20T02:00:00Z', 60, 'requested')))).toBe(0)
   })
 
   it('finds the next free slot for the booth panel, even weeks ahead', () => {

@@ -1,9 +1,9 @@
 /** The one booking backend of the app: the local one now; a server implementation can replace it here alone. */
-import { LocalBookingBackend, type StorageProblem } from '../booking/backend'
-import { browserStorageOrMemory } from '../booking/storage'
-import type { BookingBackend } from '../booking/types'
-import type { ContentPack } from '../content/schema'
-import type { FloorPlan } from '../plan/types'
+import { LocalBookingBackend, type StorageProblem } from './localBackend'
+import { browserStorageOrMemory } from './storage'
+import type { BookingBackend } from '../../booking/types'
+import type { ContentPack } from '../../content/schema'
+import type { FloorPlan } from '../../plan/types'
 
 let backend: BookingBackend | null = null
 

@@ -1,8 +1,8 @@
 /** The stored form of the bookings: a versioned document, its migration from older versions, and a reader that never throws. */
 import { z } from 'zod'
-import { meetingUrlFor } from './codes'
-import { MINUTE, minutesOfDay, wallTimeToInstant } from './timeZones'
-import { VISITOR_ROLES, type Booking } from './types'
+import { meetingUrlFor } from '../../booking/codes'
+import { MINUTE, minutesOfDay, wallTimeToInstant } from '../../booking/timeZones'
+import { VISITOR_ROLES, type Booking } from '../../booking/types'
 
 export const BOOKINGS_VERSION = 2
 
@@ -39,6 +39,7 @@ const bookingV2 = z
     exhibitorTimeZone: z.string().min(1),
     createdAt: z.number(),
     cancelledAt: z.number().optional(),
+    cancelledBy: z.enum(['visitor', 'exhibitor']).optional(),
     replaces: z.string().optional(),
     replacedBy: z.string().optional(),
   })

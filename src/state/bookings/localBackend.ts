@@ -1,26 +1,31 @@
-/** The booking backend the app uses now: every rule checked inside a cross-tab lock over versioned browser storage. */
-import { meetingUrlFor, newBookingId, newConfirmationCode } from './codes'
-import { cancelled, checkBooking, checkCancel } from './rules'
-import { freeSlots } from './slots'
-import { isValidTimeZone } from './timeZones'
+/**
+ * The booking backend without a server (the app hosted as static files, or a synthetic test hall): every rule
+ * checked inside a cross-tab lock over versioned browser storage. Bookings stay on this device and are
+ * confirmed at once, since no exhibitor can answer.
+ */
+import { meetingUrlFor, newBookingId, newConfirmationCode } from '../../booking/codes'
+import { cancelled, checkBooking, checkCancel } from '../../booking/rules'
+import { freeSlots } from '../../booking/slots'
+import { isValidTimeZone } from '../../booking/timeZones'
 import { defaultLocks, isQuotaExceeded, type BookingStorage, type LockManagerLike } from './storage'
 import { readStoredBookings, serialiseBookings, type StoredBookings, type StoredRead } from './storedBookings'
 import type {
   BookableExhibitor,
+  BookingBackendEvent,
   BookingEvent,
   BookRequest,
   BookResult,
   Booking,
   BookingBackend,
   CancelResult,
+  ConnectionState,
+  ProposalResult,
   Refusal,
   RescheduleResult,
-  Slot,
   SlotRange,
   SlotRef,
-} from './types'
-
-export type { BookingBackend } from './types'
+  SlotsResult,
+} from '../../booking/types'
 
 export const BOOKINGS_STORAGE_KEY = 'cloud-expo:bookings'
 
@@ -70,13 +75,15 @@ type Outcome<R> = { next?: StoredBookings; result: R }
 type Refused = { ok: false; refusal: Refusal }
 
 export class LocalBookingBackend implements BookingBackend {
+  readonly kind = 'local'
   private readonly options: LocalBookingBackendOptions
   private readonly key: string
   private readonly locks: LockManagerLike
   private readonly now: () => number
   private readonly newId: () => string
   private readonly exhibitorById: (id: string) => BookableExhibitor | undefined
-  private readonly listeners = new Set<(bookings: Booking[]) => void>()
+  private readonly listeners = new Set<(event: BookingBackendEvent) => void>()
+  private readonly watched = new Map<string, number>()
   private stopWatching?: () => void
   private lastProblem = ''
   private lastRead?: { raw: string | null; read: StoredRead }
@@ -94,11 +101,11 @@ export class LocalBookingBackend implements BookingBackend {
     }
   }
 
-  async freeSlots(exhibitorId: string, range: SlotRange): Promise<Slot[]> {
+  async freeSlots(exhibitorId: string, range: SlotRange): Promise<SlotsResult> {
     const exhibitor = this.exhibitorById(exhibitorId)
-    if (!exhibitor) return []
+    if (!exhibitor) return { ok: false, refusal: { code: 'unknown-exhibitor', exhibitorId } }
     const { state } = await this.snapshot()
-    return freeSlots({
+    const slots = freeSlots({
       exhibitor,
       event: this.options.event,
       from: range.from,
@@ -108,6 +115,7 @@ export class LocalBookingBackend implements BookingBackend {
       // a zone the browser does not know only costs the visitor-side labels, not the slots
       visitorTimeZone: range.visitorTimeZone && isValidTimeZone(range.visitorTimeZone) ? range.visitorTimeZone : undefined,
     })
+    return { ok: true, slots }
   }
 
   book(request: BookRequest): Promise<BookResult> {
@@ -160,26 +168,57 @@ export class LocalBookingBackend implements BookingBackend {
     })
   }
 
+  /** No exhibitor answers on this device, so there is never a proposal to answer. */
+  async answerProposal(bookingId: string): Promise<ProposalResult> {
+    const booking = (await this.myBookings()).find((b) => b.id === bookingId)
+    return booking
+      ? { ok: false, refusal: { code: 'invalid-state', status: booking.status } }
+      : { ok: false, refusal: { code: 'not-found', bookingId } }
+  }
+
   async myBookings(): Promise<Booking[]> {
     const { state } = await this.snapshot()
     return this.mine(state)
   }
 
-  subscribe(listener: (bookings: Booking[]) => void): () => void {
+  watchSlots(exhibitorIds: readonly string[]): () => void {
+    for (const id of exhibitorIds) this.watched.set(id, (this.watched.get(id) ?? 0) + 1)
+    return () => {
+      for (const id of exhibitorIds) {
+        const count = (this.watched.get(id) ?? 1) - 1
+        if (count > 0) this.watched.set(id, count)
+        else this.watched.delete(id)
+      }
+    }
+  }
+
+  subscribe(listener: (event: BookingBackendEvent) => void): () => void {
     this.listeners.add(listener)
     if (!this.stopWatching) {
       this.stopWatching = this.options.storage.subscribe((key) => {
         if (key !== null && key !== this.key) return
-        void this.myBookings().then((bookings) => this.emit(bookings))
+        void this.myBookings().then((bookings) => this.emitChange(bookings))
       })
     }
     return () => {
       this.listeners.delete(listener)
-      if (this.listeners.size === 0 && this.stopWatching) {
-        this.stopWatching()
-        this.stopWatching = undefined
-      }
+      if (this.listeners.size === 0) this.stopStorageEvents()
     }
+  }
+
+  connection(): ConnectionState {
+    return 'local'
+  }
+
+  dispose(): void {
+    this.listeners.clear()
+    this.watched.clear()
+    this.stopStorageEvents()
+  }
+
+  private stopStorageEvents() {
+    this.stopWatching?.()
+    this.stopWatching = undefined
   }
 
   private context(state: StoredBookings, visitorId: string, exhibitorId: string) {
@@ -224,10 +263,16 @@ export class LocalBookingBackend implements BookingBackend {
     return state.bookings.filter((b) => b.visitorId === visitorId).sort((a, b) => a.start - b.start || a.createdAt - b.createdAt)
   }
 
-  private emit(bookings: Booking[]): void {
+  /** One device holds every booking here, so any change may have taken or freed a watched exhibitor's slot. */
+  private emitChange(bookings: Booking[]): void {
+    this.emit({ type: 'my-bookings', bookings })
+    for (const exhibitorId of this.watched.keys()) this.emit({ type: 'slots-changed', exhibitorId })
+  }
+
+  private emit(event: BookingBackendEvent): void {
     for (const listener of [...this.listeners]) {
       try {
-        listener(bookings)
+        listener(event)
       } catch (error) {
         // a failing listener must not turn a saved booking into a failed one
         queueMicrotask(() => {
@@ -348,7 +393,7 @@ export class LocalBookingBackend implements BookingBackend {
       const toWrite: StoredBookings = { ...next, visitorId: next.visitorId ?? visitorId }
       const failed = this.write(toWrite)
       if (failed) return { ok: false, refusal: failed }
-      this.emit(this.mine(toWrite))
+      this.emitChange(this.mine(toWrite))
       return result
     })
   }
