@@ -6,7 +6,12 @@ import react from '@vitejs/plugin-react'
 
 export default defineConfig({
   plugins: [react(), serviceWorkerPlugin()],
-  server: { port: 5173, host: '127.0.0.1' },
+  // In development the booking server runs beside Vite (scripts/dev.ts); the app calls it on its own origin.
+  server: {
+    port: 5173,
+    host: '127.0.0.1',
+    proxy: { '/api': { target: `http://127.0.0.1:${process.env.API_PORT ?? 8787}` } },
+  },
   preview: { port: 4173, host: '127.0.0.1', strictPort: true },
   build: {
     target: 'es2022',

@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react'
 export default defineConfig({
   plugins: [react()],
   test: {
-    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/scene/**/*.test.{ts,tsx}'],
+    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/scene/**/*.test.{ts,tsx}', 'tests/server/**/*.test.ts'],
     environment: 'node',
     // fiber, drei and test-renderer ship CommonJS without an exports map: inline them so one copy of three is used
     server: { deps: { inline: ['@react-three/test-renderer', /@react-three\//] } },

@@ -89,6 +89,8 @@ export interface Booking extends SlotRef {
   /** When the exhibitor proposed another time: the time the visitor first asked for. */
   originalStart?: number
   originalEnd?: number
+  /** What the exhibitor's staff wrote with the time they proposed. */
+  proposalMessage?: string
   /** The visitor agreed that the exhibitor may see their profile for this meeting. */
   shareProfile?: boolean
   /** Reschedule chain: the booking this one replaced, and the one that replaced this. */

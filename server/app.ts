@@ -1,0 +1,207 @@
+/**
+ * `buildApp(options)`: one Fastify instance with every plugin and route, over an opened, migrated database.
+ * Tests start it with `inject()` and no port; `main.ts` listens. In production it also serves the built app.
+ */
+import cookie from '@fastify/cookie'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { Sessions } from './accounts/sessions'
+import { SignInLinks } from './accounts/signInLinks'
+import { adminRoutes } from './accounts/adminRoutes'
+import { accountRoutes } from './accounts/routes'
+import { consoleRoutes } from './bookings/consoleRoutes'
+import { overviewRoutes } from './bookings/overview'
+import { BookingService } from './bookings/service'
+import { visitorRoutes } from './bookings/visitorRoutes'
+import type { ServerConfig } from './config'
+import { loadServerContent, type ServerContent } from './content'
+import type { AppContext } from './context'
+import type { Database } from './db/database'
+import { Api } from './http/api'
+import { installErrorHandling } from './http/errors'
+import { installSameSiteGuard } from './http/guards'
+import { LiveHub } from './live/hub'
+import { liveRoutes } from './live/routes'
+import { BookingNotices } from './mail/bookingNotices'
+import { OutboxWorker } from './mail/outboxWorker'
+import { createMailTransport, readDevOutbox, type MailTransport } from './mail/transport'
+
+export interface AppOptions {
+  config: ServerConfig
+  /** Opened and migrated (see db/migrate.ts). */
+  db: Database
+  content?: ServerContent
+  /** The clock every rule and hold reads; tests move it. */
+  now?: () => number
+  transport?: MailTransport
+  /** Enables the organiser commands' endpoints (see accounts/adminRoutes.ts). */
+  adminToken?: string
+}
+
+export interface BuiltApp {
+  app: FastifyInstance
+  ctx: AppContext
+  mail: OutboxWorker
+  /** Whether the built app is served from this process. */
+  servesApp: boolean
+  /** Stops timers and streams and closes the server (not the database, which the caller opened). */
+  close(): Promise<void>
+}
+
+/** The policy the built app runs under: nothing but this origin; inline styles for React's style attributes only. */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'", 'blob:'],
+  manifestSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+}
+
+export async function buildApp(options: AppOptions): Promise<BuiltApp> {
+  const { config, db } = options
+  const now = options.now ?? Date.now
+  const content = options.content ?? loadServerContent()
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    // a booking is a few hundred bytes; nothing the API takes comes near this
+    bodyLimit: 16 * 1024,
+  })
+  const servesApp = Boolean(config.staticDir && existsSync(join(config.staticDir, 'index.html')))
+  installErrorHandling(app, { servesApp })
+  await app.register(cookie)
+  await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY }, crossOriginEmbedderPolicy: false })
+  if (config.rateLimits) {
+    await app.register(rateLimit, { global: true, max: 600, timeWindow: 60_000, keyGenerator: (request) => request.ip })
+  }
+  installSameSiteGuard(app, config.publicUrl)
+
+  const transport = options.transport ?? createMailTransport(config)
+  const notices = new BookingNotices({ content, publicUrl: config.publicUrl, now })
+  const mail = new OutboxWorker({ db, transport, now, log: app.log })
+  const bookings = new BookingService({ db, content, notices, holdMs: config.holdHours * 3_600_000, now })
+  await bookings.seedExhibitors()
+  const hub = new LiveHub(db)
+  await hub.start()
+  const api = new Api(app)
+  const ctx: AppContext = {
+    config,
+    content,
+    db,
+    api,
+    sessions: new Sessions(db, { secureCookies: config.secureCookies, now }),
+    signIn: new SignInLinks({ db, notices, publicUrl: config.publicUrl, now }),
+    bookings,
+    hub,
+    now,
+    mailQueued: () => mail.poke(),
+  }
+
+  api.route(
+    {
+      method: 'GET',
+      url: '/api/health',
+      summary: 'Whether the server and its database answer',
+      tags: ['server'],
+      auth: 'none',
+      responses: {
+        200: { description: 'Up', schema: z.object({ ok: z.literal(true), database: z.enum(['pglite', 'postgres']) }) },
+        503: { description: 'The database does not answer' },
+      },
+    },
+    async ({ reply }) => {
+      try {
+        await db.query('select 1')
+        return { ok: true, database: db.kind }
+      } catch {
+        return reply.status(503).send({ ok: false, database: db.kind, code: 'database-unavailable', message: 'The database does not answer' })
+      }
+    },
+  )
+  visitorRoutes(ctx)
+  accountRoutes(ctx)
+  consoleRoutes(ctx)
+  overviewRoutes(ctx)
+  liveRoutes(ctx)
+  if (options.adminToken) adminRoutes(ctx, options.adminToken)
+  if (config.development && !config.smtpUrl) {
+    api.route(
+      {
+        method: 'GET',
+        url: '/api/dev/outbox',
+        summary: 'Development only: the mails that would have been sent, newest first',
+        tags: ['server'],
+        auth: 'none',
+        responses: { 200: { description: 'From the development outbox folder', schema: z.object({ mails: z.array(z.object({}).passthrough()) }) } },
+      },
+      async () => ({ mails: readDevOutbox(config.dataDir) }),
+    )
+  }
+  const openApi = api.openApi({
+    title: 'Cloud Expo booking API',
+    version: '1.0.0',
+    description:
+      'Negotiation bookings between visitors and exhibitors of the World Manufacturing Convention’s cloud exhibition. Times are epoch milliseconds; every request that creates or changes a booking carries an Idempotency-Key.',
+  })
+  app.get('/api/openapi.json', async () => openApi)
+
+  if (servesApp) await serveBuiltApp(app, config.staticDir!)
+
+  mail.start(config.sweepIntervalMs)
+  const sweeper = setInterval(() => {
+    bookings.sweepExpired().then(
+      (count) => count > 0 && mail.poke(),
+      (error) => app.log.warn({ err: error }, 'releasing expired holds failed; trying again next round'),
+    )
+    // a retry comes within seconds or minutes; a day is generous
+    db.query(`delete from idempotency_keys where created_at < to_timestamp($1::float8 / 1000)`, [now() - 86_400_000]).catch(() => undefined)
+    // sent mails may hold a visitor's shared profile: keep them a month for support, then let them go
+    db.query(`delete from outbox where sent_at < to_timestamp($1::float8 / 1000)`, [now() - 30 * 86_400_000]).catch(() => undefined)
+  }, config.sweepIntervalMs)
+  sweeper.unref()
+
+  await app.ready()
+  return {
+    app,
+    ctx,
+    mail,
+    servesApp,
+    async close() {
+      clearInterval(sweeper)
+      await mail.stop()
+      await hub.stop()
+      await app.close()
+      await transport.close()
+    },
+  }
+}
+
+/**
+ * The built app from the same origin: hashed assets cached for a year, the page and the service worker never
+ * cached, and every other path that is not a file (the console's /exhibitor, a deep link) answered with the page.
+ */
+async function serveBuiltApp(app: FastifyInstance, root: string) {
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: true,
+    index: false,
+    // the plugin's own max-age would apply to the page too
+    cacheControl: false,
+    setHeaders(reply, path) {
+      void reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache')
+    },
+  })
+}
