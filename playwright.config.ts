@@ -1,6 +1,11 @@
-/** Browser tests: system Chromium (never a downloaded one) against `vite preview` on 127.0.0.1. */
+/**
+ * Browser tests: system Chromium (never a downloaded one). Two apps are served: the static build alone
+ * (`vite preview`, where bookings stay on the device) and the booking server with the built app over a fresh
+ * embedded database (tests/e2e/server/).
+ */
 import { defineConfig } from '@playwright/test'
 import { chromiumLaunchOptions } from './tests/helpers/chromium'
+import { E2E_SERVER_DATA_DIR, E2E_SERVER_PORT } from './tests/helpers/e2eServer'
 
 const port = Number(process.env.E2E_PORT ?? 4173)
 
@@ -14,15 +19,28 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1366, height: 820 },
     launchOptions: chromiumLaunchOptions(),
     trace: 'off',
   },
-  webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  projects: [
+    { name: 'static', testIgnore: 'server/**', use: { baseURL: `http://127.0.0.1:${port}` } },
+    { name: 'server', testMatch: 'server/**/*.spec.ts', use: { baseURL: `http://127.0.0.1:${E2E_SERVER_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+      url: `http://127.0.0.1:${port}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // a fresh embedded database each run; rate limits off because every test browser comes from 127.0.0.1
+      command: `rm -rf ${E2E_SERVER_DATA_DIR} && node --import tsx server/main.ts`,
+      url: `http://127.0.0.1:${E2E_SERVER_PORT}/api/health`,
+      env: { PORT: String(E2E_SERVER_PORT), DATA_DIR: E2E_SERVER_DATA_DIR, STATIC_DIR: 'dist', RATE_LIMITS: 'off', LOG_LEVEL: 'warn', SWEEP_INTERVAL_MS: '2000' },
+      reuseExistingServer: !process.env.CI,
+      timeout: 90_000,
+    },
+  ],
 })

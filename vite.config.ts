@@ -5,14 +5,15 @@ import { defineConfig, type Plugin, type ResolvedConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 
 export default defineConfig({
-  plugins: [react(), serviceWorkerPlugin()],
+  plugins: [react(), serviceWorkerPlugin(), bookingServerMarker()],
   // In development the booking server runs beside Vite (scripts/dev.ts); the app calls it on its own origin.
   server: {
     port: 5173,
     host: '127.0.0.1',
     proxy: { '/api': { target: `http://127.0.0.1:${process.env.API_PORT ?? 8787}` } },
   },
-  preview: { port: 4173, host: '127.0.0.1', strictPort: true },
+  // `vite preview` is the app as static files alone (bookings stay on the device): no /api proxy there.
+  preview: { port: 4173, host: '127.0.0.1', strictPort: true, proxy: {} },
   build: {
     target: 'es2022',
     // The benchmark reads the manifest to tell the initial JS from the lazily loaded chunks.
@@ -22,6 +23,18 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
 })
+
+/**
+ * In development, when scripts/dev.ts runs the booking server beside Vite, the page carries the mark the server
+ * puts on the page it serves in production (server/app.ts), so the app books through it.
+ */
+function bookingServerMarker(): Plugin {
+  return {
+    name: 'cloud-expo:booking-server-marker',
+    apply: 'serve',
+    transformIndexHtml: (html) => (process.env.API_PORT ? html.replace('</head>', '    <meta name="expo-booking-server" content="/api" />\n  </head>') : html),
+  }
+}
 
 /**
  * Emits /sw.js: src/offline/serviceWorker.js preceded by the list of every file of this build (shell, JS

@@ -6,8 +6,8 @@ import cookie from '@fastify/cookie'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
-import Fastify, { type FastifyInstance } from 'fastify'
-import { existsSync } from 'node:fs'
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { Sessions } from './accounts/sessions'
@@ -80,8 +80,9 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     // a booking is a few hundred bytes; nothing the API takes comes near this
     bodyLimit: 16 * 1024,
   })
-  const servesApp = Boolean(config.staticDir && existsSync(join(config.staticDir, 'index.html')))
-  installErrorHandling(app, { servesApp })
+  const appPage = config.staticDir && existsSync(join(config.staticDir, 'index.html')) ? withServerMarker(readFileSync(join(config.staticDir, 'index.html'), 'utf8')) : undefined
+  const servesApp = appPage !== undefined
+  installErrorHandling(app, { appPage })
   await app.register(cookie)
   await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY }, crossOriginEmbedderPolicy: false })
   if (config.rateLimits) {
@@ -158,7 +159,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   })
   app.get('/api/openapi.json', async () => openApi)
 
-  if (servesApp) await serveBuiltApp(app, config.staticDir!)
+  if (appPage) await serveBuiltApp(app, config.staticDir!, appPage)
 
   mail.start(config.sweepIntervalMs)
   const sweeper = setInterval(() => {
@@ -189,11 +190,21 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   }
 }
 
+/** The page tells the app, before any request, that its bookings live on this server (see detectBookingServer). */
+export const BOOKING_SERVER_META = '<meta name="expo-booking-server" content="/api" />'
+
+function withServerMarker(html: string): string {
+  return html.replace('</head>', `    ${BOOKING_SERVER_META}\n  </head>`)
+}
+
 /**
  * The built app from the same origin: hashed assets cached for a year, the page and the service worker never
  * cached, and every other path that is not a file (the console's /exhibitor, a deep link) answered with the page.
  */
-async function serveBuiltApp(app: FastifyInstance, root: string) {
+async function serveBuiltApp(app: FastifyInstance, root: string, page: string) {
+  const sendPage = (_request: unknown, reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page)
+  app.get('/', sendPage)
+  app.get('/index.html', sendPage)
   await app.register(fastifyStatic, {
     root,
     wildcard: true,

@@ -1,6 +1,6 @@
 /** iCalendar (RFC 5545) export of negotiations, so a visitor's calendar app holds them with a reminder. */
 import { formatSlotTimes } from './slots'
-import type { Booking } from './types'
+import { isLive, type Booking } from './types'
 
 export const ICS_UID_DOMAIN = 'cloud-expo.wmc2021'
 export const ICS_PRODID = '-//World Manufacturing Convention//Cloud Expo 2021//EN'
@@ -97,20 +97,21 @@ function eventLines(booking: Booking, options: IcsOptions, labels: IcsLabels, st
     booking.mode === 'online' && booking.meetingUrl
       ? booking.meetingUrl
       : [`${labels.negotiationArea} ${booking.tableId}`, options.venue].filter(Boolean).join(', ')
-  const confirmed = booking.status === 'confirmed'
+  // a pending request or proposal is tentative until the exhibitor (or the visitor) says yes
+  const status = booking.status === 'confirmed' ? 'CONFIRMED' : isLive(booking.status) ? 'TENTATIVE' : 'CANCELLED'
   return [
     'BEGIN:VEVENT',
     `UID:${icsUid(booking)}`,
     `DTSTAMP:${icsUtc(stamp)}`,
     `DTSTART:${icsUtc(booking.start)}`,
     `DTEND:${icsUtc(booking.end)}`,
-    // a cancelled export must outrank the confirmed one a calendar already holds
-    `SEQUENCE:${confirmed ? 0 : 1}`,
+    // a cancelled export must outrank the tentative or confirmed one a calendar already holds
+    `SEQUENCE:${status === 'CANCELLED' ? 2 : status === 'CONFIRMED' ? 1 : 0}`,
     `SUMMARY:${escapeIcsText(labels.summary(name))}`,
     `DESCRIPTION:${escapeIcsText(description)}`,
     `LOCATION:${escapeIcsText(location)}`,
     ...(booking.mode === 'online' && booking.meetingUrl ? [`URL:${booking.meetingUrl}`] : []),
-    `STATUS:${confirmed ? 'CONFIRMED' : 'CANCELLED'}`,
+    `STATUS:${status}`,
     'BEGIN:VALARM',
     'ACTION:DISPLAY',
     'TRIGGER:-PT15M',
@@ -120,12 +121,12 @@ function eventLines(booking: Booking, options: IcsOptions, labels: IcsLabels, st
   ]
 }
 
-/** One calendar file holding the given bookings (confirmed ones unless `includeCancelled`), in time order. */
+/** One calendar file holding the given live bookings (and the ended ones with `includeCancelled`), in time order. */
 export function bookingsToIcs(bookings: readonly Booking[], options: IcsOptions): string {
   const labels = { ...ENGLISH_ICS_LABELS, ...options.labels }
   const stamp = options.stamp ?? Date.now()
   const events = bookings
-    .filter((b) => options.includeCancelled || b.status === 'confirmed')
+    .filter((b) => options.includeCancelled || isLive(b.status))
     .sort((a, b) => a.start - b.start)
     .flatMap((b) => eventLines(b, options, labels, stamp))
   const lines = [

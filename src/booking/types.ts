@@ -151,7 +151,18 @@ export type CancelResult = { ok: true; booking: Booking } | { ok: false; refusal
 export type RescheduleResult = { ok: true; booking: Booking; previous: Booking } | { ok: false; refusal: Refusal }
 
 export type ProposalResult = { ok: true; booking: Booking } | { ok: false; refusal: Refusal }
-export type SlotsResult = { ok: true; slots: Slot[] } | { ok: false; refusal: Refusal }
+/** Free slots, and with a server the exhibitor's current hours (staff may have changed the catalogue's). */
+export type SlotsResult = { ok: true; slots: Slot[]; availability?: Availability; autoAccept?: boolean } | { ok: false; refusal: Refusal }
+
+/** What a visitor can do with their account on a server: open the agenda on another device. */
+export interface VisitorAccount {
+  /** A new private link to this agenda (the previous one stops working). */
+  privateLink(): Promise<{ ok: true; url: string } | { ok: false; refusal: Refusal }>
+  /** Mails a single-use sign-in link to the address the visitor booked with. */
+  mailSignInLink(email: string): Promise<{ ok: true } | { ok: false; refusal: Refusal }>
+  /** Opens a sign-in or private link on this device. */
+  redeem(token: string): Promise<{ ok: true } | { ok: false; refusal: Refusal }>
+}
 
 /** Epoch milliseconds: times cross every boundary (storage, network, workers) as numbers, never as Date. */
 export interface SlotRange {
@@ -182,6 +193,10 @@ export interface BookingBackend {
   reschedule(bookingId: string, newSlot: SlotRef, changes?: { topic?: string; visitorTimeZone?: string }): Promise<RescheduleResult>
   /** The visitor's answer to a time the exhibitor proposed instead. */
   answerProposal(bookingId: string, accept: boolean): Promise<ProposalResult>
+  /** Stops sharing the visitor's profile with the exhibitor of that booking. */
+  withdrawConsent(bookingId: string): Promise<ProposalResult>
+  /** With a server: the visitor's account (other devices); absent when bookings stay on this device. */
+  readonly account?: VisitorAccount
   /** This visitor's bookings in every state, by start time; with a server and no connection, the last known ones. */
   myBookings(): Promise<Booking[]>
   /** Asks for `slots-changed` events of these exhibitors (an open picker or panel); the returned function stops. */
@@ -190,6 +205,8 @@ export interface BookingBackend {
   subscribe(listener: (event: BookingBackendEvent) => void): () => void
   /** The connection state now (events tell of changes). */
   connection(): ConnectionState
+  /** With a server: when the bookings shown were last confirmed by it (epoch ms), for "as of …" while offline. */
+  lastSynced?(): number | null
   /** Stops timers, streams and storage listeners. */
   dispose(): void
 }

@@ -1,5 +1,5 @@
 /** Which negotiation tables carry the visitor's marks and what their labels say: pure functions over bookings. */
-import type { Booking } from '../booking/types'
+import { isLive, type Booking } from '../booking/types'
 import type { Language, LocalizedText } from '../content/schema'
 
 export interface TableMark {
@@ -10,7 +10,7 @@ export interface TableMark {
   more: number
 }
 
-const isUpcoming = (b: Booking, now: number) => b.status === 'confirmed' && b.end > now && b.tableId !== ''
+const isUpcoming = (b: Booking, now: number) => isLive(b.status) && b.end > now && b.tableId !== ''
 
 /** Tables holding the visitor's confirmed meetings that have not ended, soonest first; cancelled and past ones are left out. */
 export function markedTablesOf(bookings: readonly Booking[], now: number): Map<string, TableMark> {

@@ -6,7 +6,7 @@ import type { ContentPack } from '../content/schema'
 import { computeFloorPlan } from '../plan/floorPlan'
 import { decodeRoute } from '../routes/shareCode'
 import { buildLinkSearch, parseLinkParams } from './linkParams'
-import { startBookingBackend } from './bookings/bookingService'
+import { detectBookingServer, startBookingBackend } from './bookings/bookingService'
 import { onStorageProblem } from './persistence'
 import { useExpoStore } from './store'
 
@@ -28,6 +28,13 @@ export async function bootExpo(search = window.location.search): Promise<void> {
   // Automated checks read the store behind the debug flag only.
   if (link.debug) Object.assign(window, { __expoStore: useExpoStore })
   for (const notice of link.notices) actions.notify({ kind: 'warning', key: notice.key, params: notice.params })
+  // A sign-in secret must not stay in the address bar, the history or a Referer: gone before anything loads.
+  if (link.signIn || typeof link.agenda === 'string') {
+    const query = new URLSearchParams(window.location.search)
+    query.delete('signin')
+    if (typeof link.agenda === 'string') query.delete('agenda')
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${query.size ? `?${query}` : ''}${window.location.hash}`)
+  }
 
   const loaded = await loadContentPack((done, total) => actions.setLoadProgress(done, total))
   if (!loaded.ok) {
@@ -41,18 +48,30 @@ export async function bootExpo(search = window.location.search): Promise<void> {
     actions.notify({ kind: 'info', key: 'notice.synthetic', params: { count: link.synthetic } })
   }
   const plan = computeFloorPlan({ zones: pack.zones, exhibitors: pack.exhibitors })
-  const backend = startBookingBackend(pack, plan, (problem) => {
-    if (problem.kind === 'corrupted')
-      actions.notify({ kind: 'error', key: 'notice.bookingsCorrupt', params: { key: problem.backupKey, kept: problem.kept } })
-    else if (problem.kind === 'newer-version') actions.notify({ kind: 'error', key: 'notice.bookingsNewer' })
-    else if (problem.kind === 'quota') actions.notify({ kind: 'error', key: 'notice.storageFull' })
-    else actions.notify({ kind: 'error', key: 'notice.storageUnavailable' })
+  const backend = startBookingBackend(pack, plan, {
+    kind: detectBookingServer(),
+    synthetic: Boolean(link.synthetic),
+    language: () => useExpoStore.getState().language,
+    onStorageProblem: (problem) => {
+      if (problem.kind === 'corrupted')
+        actions.notify({ kind: 'error', key: 'notice.bookingsCorrupt', params: { key: problem.backupKey, kept: problem.kept } })
+      else if (problem.kind === 'newer-version') actions.notify({ kind: 'error', key: 'notice.bookingsNewer' })
+      else if (problem.kind === 'quota') actions.notify({ kind: 'error', key: 'notice.storageFull' })
+      else actions.notify({ kind: 'error', key: 'notice.storageUnavailable' })
+    },
   })
+  actions.setBookingBackend(backend.kind, backend.connection())
   backend.subscribe((event) => {
-    if (event.type === 'my-bookings') actions.setBookings(event.bookings)
+    if (event.type === 'my-bookings') actions.receiveBookings(event.bookings)
+    else if (event.type === 'connection') actions.setBookingConnection(event.state)
   })
   if (link.debug) Object.assign(window, { __expoBooking: backend })
   actions.setBookings(await backend.myBookings())
+  const signInToken = link.signIn ?? (typeof link.agenda === 'string' ? link.agenda : undefined)
+  if (signInToken) {
+    const redeemed = backend.account ? await backend.account.redeem(signInToken) : { ok: false as const }
+    actions.notify(redeemed.ok ? { kind: 'info', key: 'account.signedIn' } : { kind: 'warning', key: 'account.linkInvalid' })
+  }
   actions.setContent(pack, plan, link.synthetic ?? null)
   // A tour saved mid-walk resumes paused at its stop: its dwell timer must not run on before the hall is back.
   actions.tourPause()
@@ -66,6 +85,7 @@ export async function bootExpo(search = window.location.search): Promise<void> {
     actions.goToZone(link.zone)
   }
   if (link.route) openSharedRoute(link.route, pack)
+  if (link.agenda || link.signIn) actions.setAgendaOpen(true)
   keepUrlInStep()
 }
 

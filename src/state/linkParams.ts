@@ -20,13 +20,19 @@ export interface LinkParams {
   synthetic?: number
   /** `?debug=1&scene=empty`: an empty canvas, the benchmark's yardstick. */
   emptyScene: boolean
+  /** `?signin=<token>`: a single-use link mailed to a visitor, to open their agenda on this device. */
+  signIn?: string
+  /** `?agenda=1` opens the agenda; `?agenda=<token>` is a visitor's private link to it. */
+  agenda?: true | string
   notices: LinkNotice[]
 }
 
 const EXHIBITOR_ID = /^[a-z0-9][a-z0-9-]{1,63}$/
 export const SYNTHETIC_RANGE = { min: 10, max: 3000 } as const
 /** Parameters we own; anything else (WeChat's `from=`, analytics tags) is left alone and kept in the URL. */
-const OWN_PARAMS = ['zone', 'booth', 'book', 'route', 'lang', 'debug', 'synthetic', 'scene'] as const
+const OWN_PARAMS = ['zone', 'booth', 'book', 'route', 'lang', 'debug', 'synthetic', 'scene', 'signin', 'agenda'] as const
+/** Sign-in secrets: 32 random bytes in base64url. */
+const TOKEN = /^[A-Za-z0-9_-]{43}$/
 
 /** Shows a bad value safely in a notice: short, printable, no markup characters. */
 export function describeBadValue(name: string, value: string): string {
@@ -75,6 +81,17 @@ export function parseLinkParams(search: string): LinkParams {
     const count = /^\d{1,5}$/.test(synthetic) ? Number(synthetic) : NaN
     if (count >= SYNTHETIC_RANGE.min && count <= SYNTHETIC_RANGE.max) result.synthetic = count
     else bad('synthetic', synthetic, 'notice.badSynthetic')
+  }
+  const signIn = query.get('signin')
+  if (signIn !== null) {
+    if (TOKEN.test(signIn)) result.signIn = signIn
+    else result.notices.push({ key: 'account.linkInvalid' })
+  }
+  const agenda = query.get('agenda')
+  if (agenda !== null) {
+    if (agenda === '1' || agenda === 'true') result.agenda = true
+    else if (TOKEN.test(agenda)) result.agenda = agenda
+    else result.notices.push({ key: 'account.linkInvalid' })
   }
   const scene = query.get('scene')
   if (scene !== null) {

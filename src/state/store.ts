@@ -2,7 +2,10 @@
 import { create } from 'zustand'
 import { persist, subscribeWithSelector } from 'zustand/middleware'
 import type { ContentPack, Language, ZoneId } from '../content/schema'
-import type { Booking, BookResult, CancelResult, RescheduleResult, SlotRef, VisitorProfile } from '../booking/types'
+import { formatSlotTimes } from '../booking/slots'
+import type { Booking, BookResult, CancelResult, ConnectionState, ProposalResult, RescheduleResult, SlotRef, VisitorProfile } from '../booking/types'
+import { localized } from '../i18n/format'
+import { isNews, readAgendaSeen, seenNow, writeAgendaSeen, type SeenStatuses } from './agendaSeen'
 import type { FloorPlan, Point } from '../plan/types'
 import { bookingBackend } from './bookings/bookingService'
 import { visitorPersistOptions } from './persistence'
@@ -80,6 +83,11 @@ interface BookingSlice {
   profile: VisitorProfile | null
   /** The zone times are shown in; the browser's unless the visitor picks another. */
   visitorTimeZone: string
+  /** Where bookings live: on the booking server, or only on this device ('local': a demo without a server). */
+  bookingBackendKind: 'local' | 'server'
+  bookingConnection: ConnectionState
+  /** Each booking's status when the visitor last had the agenda open; what changed since is news. */
+  agendaSeen: SeenStatuses
 }
 
 interface TourSlice {
@@ -117,10 +125,17 @@ export interface ExpoActions extends RouteActions {
   closeBooking(): void
   setAgendaOpen(open: boolean): void
   setBookings(bookings: Booking[]): void
+  /** Bookings as the backend reports them after a change made elsewhere: the exhibitor's answers become notices. */
+  receiveBookings(bookings: Booking[]): void
+  setBookingBackend(kind: 'local' | 'server', connection: ConnectionState): void
+  setBookingConnection(connection: ConnectionState): void
+  markAgendaSeen(): void
   saveProfile(profile: VisitorProfile): void
   setVisitorTimeZone(timeZone: string): void
   /** Every rule is checked behind the backend; these only pass requests on and keep the store in step. */
-  book(slot: SlotRef, topic: string): Promise<BookResult>
+  book(slot: SlotRef, topic: string, options?: { shareProfile?: boolean }): Promise<BookResult>
+  answerProposal(bookingId: string, accept: boolean): Promise<ProposalResult>
+  withdrawConsent(bookingId: string): Promise<ProposalResult>
   cancelBooking(bookingId: string): Promise<CancelResult>
   rescheduleBooking(bookingId: string, slot: SlotRef): Promise<RescheduleResult>
   goToTable(tableId: string): void
@@ -147,6 +162,12 @@ function browserTimeZone(): string {
 export const useExpoStore = create<ExpoState>()(
   subscribeWithSelector(persist((set, get) => {
     const { routeActions, ...routeState } = createRouteSlice(set, get)
+    /** What the visitor just did is not news: it is seen as it is, then the bookings are reloaded. */
+    const afterOwnChange = async (...changed: Booking[]) => {
+      const agendaSeen = seenNow(changed, get().agendaSeen)
+      writeAgendaSeen(agendaSeen)
+      set({ agendaSeen, bookings: await bookingBackend().myBookings() })
+    }
     return {
     load: { status: 'loading', loaded: 0, total: 1 },
     pack: null,
@@ -177,6 +198,9 @@ export const useExpoStore = create<ExpoState>()(
     bookings: [],
     profile: null,
     visitorTimeZone: browserTimeZone(),
+    bookingBackendKind: 'local',
+    bookingConnection: 'local',
+    agendaSeen: readAgendaSeen() ?? {},
 
     currentZoneId: 'lobby',
     cameraRequest: null,
@@ -234,25 +258,72 @@ export const useExpoStore = create<ExpoState>()(
       requestReschedule: (booking) => set({ bookingPicker: { exhibitorId: booking.exhibitorId, rescheduling: booking } }),
       closeBooking: () => set({ bookingPicker: null }),
       setZoneMenuOpen: (zoneMenuOpen) => set({ zoneMenuOpen }),
-      setAgendaOpen: (agendaOpen) => set(agendaOpen ? { agendaOpen, routePanelOpen: false, openBoothId: null } : { agendaOpen }),
-      setBookings: (bookings) => set({ bookings }),
+      setAgendaOpen: (agendaOpen) => {
+        set(agendaOpen ? { agendaOpen, routePanelOpen: false, openBoothId: null } : { agendaOpen })
+        if (agendaOpen) get().actions.markAgendaSeen()
+      },
+      setBookings: (bookings) => {
+        // a first visit (or a browser that kept nothing) starts with nothing new
+        if (Object.keys(get().agendaSeen).length === 0 && bookings.length > 0) {
+          const agendaSeen = seenNow(bookings, {})
+          writeAgendaSeen(agendaSeen)
+          set({ bookings, agendaSeen })
+        } else set({ bookings })
+        if (get().agendaOpen) get().actions.markAgendaSeen()
+      },
+      receiveBookings: (bookings) => {
+        const { pack, language, visitorTimeZone, agendaSeen, bookings: before } = get()
+        const previous = new Map(before.map((b) => [b.id, b.status]))
+        for (const booking of bookings) {
+          const was = previous.get(booking.id)
+          // only changes the visitor did not make here: the exhibitor's answers, and holds running out
+          if (!was || was === booking.status || !isNews(booking, { [booking.id]: was }) || agendaSeen[booking.id] === booking.status) continue
+          if (was === 'proposed' && booking.status === 'confirmed') continue
+          const exhibitor = pack?.exhibitors.find((e) => e.id === booking.exhibitorId)
+          const times = formatSlotTimes(booking, visitorTimeZone, visitorTimeZone, language)
+          const status = booking.status === 'cancelled' ? 'cancelled' : booking.status
+          get().actions.notify({
+            kind: booking.status === 'confirmed' ? 'info' : 'warning',
+            key: `notice.booking.${status as 'confirmed' | 'declined' | 'proposed' | 'cancelled' | 'expired'}`,
+            params: { exhibitor: exhibitor ? localized(exhibitor.name, language) : booking.exhibitorId, time: `${times.visitorDate} ${times.visitor}` },
+          })
+        }
+        get().actions.setBookings(bookings)
+      },
+      setBookingBackend: (bookingBackendKind, bookingConnection) => set({ bookingBackendKind, bookingConnection }),
+      setBookingConnection: (bookingConnection) => set({ bookingConnection }),
+      markAgendaSeen: () => {
+        const agendaSeen = seenNow(get().bookings, get().agendaSeen)
+        writeAgendaSeen(agendaSeen)
+        set({ agendaSeen })
+      },
       saveProfile: (profile) => set({ profile }),
       setVisitorTimeZone: (visitorTimeZone) => set({ visitorTimeZone }),
-      book: async (slot, topic) => {
+      book: async (slot, topic, options) => {
         const { profile, visitorTimeZone } = get()
         if (!profile) return { ok: false, refusal: { code: 'invalid-profile', fields: { name: 'booking.profile.required' } } }
-        const result = await bookingBackend().book({ ...slot, topic, profile, visitorTimeZone })
-        if (result.ok) set({ bookings: await bookingBackend().myBookings() })
+        const result = await bookingBackend().book({ ...slot, topic, profile, visitorTimeZone, shareProfile: options?.shareProfile === true })
+        if (result.ok) await afterOwnChange(result.booking)
         return result
       },
       cancelBooking: async (bookingId) => {
         const result = await bookingBackend().cancel(bookingId)
-        if (result.ok) set({ bookings: await bookingBackend().myBookings() })
+        if (result.ok) await afterOwnChange(result.booking)
         return result
       },
       rescheduleBooking: async (bookingId, slot) => {
         const result = await bookingBackend().reschedule(bookingId, slot, { visitorTimeZone: get().visitorTimeZone })
-        if (result.ok) set({ bookings: await bookingBackend().myBookings() })
+        if (result.ok) await afterOwnChange(result.booking, result.previous)
+        return result
+      },
+      answerProposal: async (bookingId, accept) => {
+        const result = await bookingBackend().answerProposal(bookingId, accept)
+        if (result.ok) await afterOwnChange(result.booking)
+        return result
+      },
+      withdrawConsent: async (bookingId) => {
+        const result = await bookingBackend().withdrawConsent(bookingId)
+        if (result.ok) await afterOwnChange(result.booking)
         return result
       },
       goToTable: (tableId) => set({ openBoothId: null, cameraRequest: { kind: 'table', tableId, nonce: nextNonce++ } }),

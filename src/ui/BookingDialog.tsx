@@ -1,14 +1,17 @@
-/** The booking picker: a day, then a time (both clocks shown), the visitor's details once, a topic, then a code. */
+/**
+ * The booking picker: a day, then a time (both clocks shown), the visitor's details once, a topic, separate
+ * consent to share them, then a code. The free times refresh live when someone else takes a table.
+ */
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { bookableWindow, groupSlotsByVisitorDay } from '../booking/slots'
 import { validateProfile, validateTopic } from '../booking/rules'
-import type { Booking, ProfileField, Slot, VisitorProfile } from '../booking/types'
+import type { Booking, ProfileField, Refusal, Slot, VisitorProfile } from '../booking/types'
 import { VISITOR_ROLES } from '../booking/types'
 import type { MessageKey } from '../i18n/messages'
 import { localized, useTranslate } from '../i18n/translate'
 import { bookingBackend } from '../state/bookings/bookingService'
 import { useExpoActions, useExpoStore } from '../state/store'
-import { describeRefusal, describeSlotTimes, downloadCalendar, tableNumber } from './bookingFormat'
+import { describeRefusal, describeSlotTimes, downloadCalendar, holdLabel, tableNumber } from './bookingFormat'
 import TimeZoneSelect from './TimeZoneSelect'
 
 type Step = 'pick' | 'details' | 'done'
@@ -35,6 +38,13 @@ function BookingPicker() {
   const name = localized(exhibitor.name, language)
 
   const [slots, setSlots] = useState<Slot[] | null>(null)
+  const [slotsFailed, setSlotsFailed] = useState<Refusal | null>(null)
+  const [slotsVersion, setSlotsVersion] = useState(0)
+  const [autoAccept, setAutoAccept] = useState(false)
+  const [shareProfile, setShareProfile] = useState(false)
+  const [slotTaken, setSlotTaken] = useState(false)
+  const server = useExpoStore((s) => s.bookingBackendKind === 'server')
+  const offline = useExpoStore((s) => s.bookingConnection === 'offline')
   const [day, setDay] = useState<string | null>(null)
   const [slot, setSlot] = useState<Slot | null>(null)
   const [step, setStep] = useState<Step>('pick')
@@ -47,16 +57,47 @@ function BookingPicker() {
   const [confirmed, setConfirmed] = useState<Booking | null>(null)
   const heading = useRef<HTMLHeadingElement>(null)
 
-  // Free slots are computed when the picker opens, and again whenever bookings change (here or in another tab).
+  // Free slots are asked for when the picker opens, and again whenever bookings change: the visitor's own, in
+  // another tab, or anyone's with this exhibitor (the backend's slots-changed event while the picker watches it).
+  useEffect(() => {
+    const backend = bookingBackend()
+    const stopWatching = backend.watchSlots([exhibitor.id])
+    const stopListening = backend.subscribe((event) => {
+      if (event.type === 'slots-changed' && event.exhibitorId === exhibitor.id) setSlotsVersion((v) => v + 1)
+    })
+    return () => {
+      stopListening()
+      stopWatching()
+    }
+  }, [exhibitor.id])
   useEffect(() => {
     let current = true
     bookingBackend()
       .freeSlots(exhibitor.id, { ...bookableWindow(Date.now()), visitorTimeZone })
-      .then((next) => current && setSlots(next.ok ? next.slots : []))
+      .then((next) => {
+        if (!current) return
+        if (!next.ok) {
+          // the last times shown stay up; the visitor is told why they may be out of date
+          setSlotsFailed(next.refusal)
+          return
+        }
+        setSlotsFailed(null)
+        setSlots(next.slots)
+        setAutoAccept(next.autoAccept === true)
+      })
     return () => {
       current = false
     }
-  }, [exhibitor.id, visitorTimeZone, bookings])
+  }, [exhibitor.id, visitorTimeZone, bookings, slotsVersion])
+  // The chosen time was taken by someone else while the visitor filled in the form: back to the times, saying so.
+  useEffect(() => {
+    if (!slots || !slot || step !== 'details' || working) return
+    if (!slots.some((s) => s.id === slot.id)) {
+      setSlot(null)
+      setSlotTaken(true)
+      setStep('pick')
+    }
+  }, [slots, slot, step, working])
 
   useEffect(() => {
     const returnTo = document.activeElement as HTMLElement | null
@@ -83,20 +124,26 @@ function BookingPicker() {
     setWorking(true)
     const result = picker.rescheduling
       ? await actions.rescheduleBooking(picker.rescheduling.id, slot)
-      : await actions.book(slot, checkedTopic.topic)
+      : await actions.book(slot, checkedTopic.topic, { shareProfile })
     setWorking(false)
     if (result.ok) {
       setConfirmed(result.booking)
       setStep('done')
-      actions.notify({ kind: 'info', key: 'notice.booked', params: { code: result.booking.confirmationCode } })
+      actions.notify({ kind: 'info', key: result.booking.status === 'requested' ? 'notice.requestSent' : 'notice.booked', params: { code: result.booking.confirmationCode } })
     } else {
       setRefusal(describeRefusal(result.refusal, language, pack, visitorTimeZone))
       if (result.refusal.code === 'invalid-profile') setFieldErrors(result.refusal.fields)
-      if (['slot-full', 'not-a-slot', 'too-soon', 'past', 'no-table'].includes(result.refusal.code)) setSlot(null)
+      if (['slot-full', 'not-a-slot', 'too-soon', 'past', 'no-table'].includes(result.refusal.code)) {
+        setSlot(null)
+        setSlotTaken(result.refusal.code === 'slot-full' || result.refusal.code === 'no-table')
+        setStep('pick')
+        setSlotsVersion((v) => v + 1)
+      }
     }
   }
 
   const title = t(picker.rescheduling ? 'booking.rescheduleTitle' : 'booking.title', { name })
+  const requested = confirmed?.status === 'requested'
   const previous = picker.rescheduling
     ? describeSlotTimes({ ...picker.rescheduling, timeZone: picker.rescheduling.exhibitorTimeZone }, visitorTimeZone, language)
     : null
@@ -108,13 +155,19 @@ function BookingPicker() {
       <div className="dialog booking-dialog" role="dialog" aria-modal="true" aria-labelledby="booking-title" onClick={(e) => e.stopPropagation()}>
         <div className="dialog-header">
           <h2 id="booking-title" tabIndex={-1} ref={heading}>
-            {step === 'done' ? t('booking.confirmedTitle') : title}
+            {step === 'done' ? t(requested ? 'booking.requestSentTitle' : 'booking.confirmedTitle') : title}
           </h2>
           <button type="button" className="icon-button" aria-label={t('booking.close')} onClick={close}>
             ×
           </button>
         </div>
 
+        {!server && step !== 'done' && <p className="hint demo-note">{t('booking.demo')}</p>}
+        {server && offline && step !== 'done' && (
+          <p className="refusal" role="alert">
+            {t('booking.offline')}
+          </p>
+        )}
         {step !== 'done' && <TimeZoneSelect />}
         {previous && step !== 'done' && (
           <p className="hint">{t('booking.rescheduleNote', { time: `${previous.visitorDate} ${previous.visitor}` })}</p>
@@ -122,7 +175,20 @@ function BookingPicker() {
 
         {step === 'pick' && (
           <>
-            {slots === null && <p role="status">{t('booking.loading')}</p>}
+            {slotTaken && (
+              <p className="refusal" role="alert">
+                {t('booking.slotTaken')}
+              </p>
+            )}
+            {slotsFailed && (
+              <p className="refusal" role="alert">
+                {t('booking.slotsFailed', { reason: describeRefusal(slotsFailed, language, pack, visitorTimeZone) })}{' '}
+                <button type="button" className="button-link" onClick={() => setSlotsVersion((v) => v + 1)}>
+                  {t('booking.retry')}
+                </button>
+              </p>
+            )}
+            {slots === null && !slotsFailed && <p role="status">{t('booking.loading')}</p>}
             {slots !== null && days.length === 0 && <p role="status">{t('booking.noSlots')}</p>}
             {days.length > 0 && (
               <>
@@ -153,6 +219,7 @@ function BookingPicker() {
                         onClick={() => {
                           setSlot(s)
                           setRefusal(null)
+                          setSlotTaken(false)
                           setStep('details')
                         }}
                       >
@@ -231,14 +298,25 @@ function BookingPicker() {
                 onChange={setTopic}
               />
             )}
+            {server && !picker.rescheduling && (
+              <div className="field consent">
+                <input id="booking-consent" type="checkbox" checked={shareProfile} onChange={(e) => setShareProfile(e.target.checked)} aria-describedby="booking-consent-detail" />
+                <label htmlFor="booking-consent">{t('booking.consent.label', { exhibitor: name })}</label>
+                <p id="booking-consent-detail" className="hint">
+                  {t('booking.consent.detail', { exhibitor: name, contact: exhibitor.contact.email })}
+                </p>
+              </div>
+            )}
             {refusal && (
               <p className="refusal" role="alert">
                 {refusal}
               </p>
             )}
             <div className="dialog-actions">
-              <button type="submit" className="button-primary" disabled={working}>
-                {working ? t('booking.working') : t(picker.rescheduling ? 'booking.confirmReschedule' : 'booking.confirm')}
+              <button type="submit" className="button-primary" disabled={working || (server && offline)}>
+                {working
+                  ? t(server && !autoAccept ? 'booking.sending' : 'booking.working')
+                  : t(picker.rescheduling ? 'booking.confirmReschedule' : server && !autoAccept ? 'booking.sendRequest' : 'booking.confirm')}
               </button>
             </div>
           </form>
@@ -256,6 +334,11 @@ function BookingPicker() {
               {t(confirmed.mode === 'online' ? 'agenda.online' : 'agenda.onSite')} ·{' '}
               {t('booking.confirmedTable', { table: tableNumber(confirmed.tableId) })}
             </p>
+            {requested && confirmed.holdExpiresAt !== undefined && (
+              <p className="hint">
+                {t('booking.requestNote', { exhibitor: name, time: holdLabel(confirmed.holdExpiresAt, visitorTimeZone, language) })}
+              </p>
+            )}
             <div className="dialog-actions">
               <button type="button" onClick={() => downloadCalendar([confirmed], pack, language)}>
                 {t('booking.addToCalendar')}

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { bookableWindow } from '../booking/slots'
 import type { Slot } from '../booking/types'
+import type { Availability, Exhibitor } from '../content/schema'
 import { bookingBackend } from '../state/bookings/bookingService'
 import { describeSlotTimes } from './bookingFormat'
 import { localized, useTranslate } from '../i18n/translate'
@@ -109,8 +110,7 @@ export default function BoothPanel() {
           )}
         </dl>
         <h3>{t('booth.negotiation')}</h3>
-        <NextFreeSlot exhibitorId={exhibitor.id} />
-        <NegotiationHours availability={exhibitor.availability} />
+        <Negotiation exhibitor={exhibitor} />
       </div>
       <footer className="side-panel-actions">
         <button type="button" className="button-primary" onClick={() => actions.requestBooking(exhibitor.id)}>
@@ -136,26 +136,51 @@ export default function BoothPanel() {
   )
 }
 
-/** The exhibitor's next free time, computed after the panel has painted so opening it never waits on slots. */
-function NextFreeSlot({ exhibitorId }: { exhibitorId: string }) {
+/**
+ * The exhibitor's next free time and its hours, asked for after the panel has painted so opening it never waits;
+ * with a server, the hours staff keep in their console, and the next time follows others' bookings live.
+ */
+function Negotiation({ exhibitor }: { exhibitor: Exhibitor }) {
   const t = useTranslate()
   const language = useExpoStore((s) => s.language)
   const visitorTimeZone = useExpoStore((s) => s.visitorTimeZone)
   const bookings = useExpoStore((s) => s.bookings)
   const [next, setNext] = useState<Slot | null | undefined>(undefined)
+  const [availability, setAvailability] = useState<Availability>(exhibitor.availability)
+  const [version, setVersion] = useState(0)
+  const exhibitorId = exhibitor.id
+  useEffect(() => {
+    const backend = bookingBackend()
+    const stopWatching = backend.watchSlots([exhibitorId])
+    const stopListening = backend.subscribe((event) => {
+      if (event.type === 'slots-changed' && event.exhibitorId === exhibitorId) setVersion((v) => v + 1)
+    })
+    return () => {
+      stopListening()
+      stopWatching()
+    }
+  }, [exhibitorId])
   useEffect(() => {
     let current = true
-    setNext(undefined)
     const { from, to } = bookableWindow(Date.now())
     bookingBackend()
       .freeSlots(exhibitorId, { from, to })
-      .then((result) => current && setNext(result.ok ? (result.slots[0] ?? null) : null))
+      .then((result) => {
+        if (!current) return
+        // without an answer the catalogue's hours stay shown and no next time is claimed
+        setNext(result.ok ? (result.slots[0] ?? null) : undefined)
+        if (result.ok && result.availability) setAvailability(result.availability)
+      })
     return () => {
       current = false
     }
-  }, [exhibitorId, bookings])
-  if (next === undefined) return null
-  if (next === null) return <p className="next-slot">{t('booth.noSlot')}</p>
-  const times = describeSlotTimes(next, visitorTimeZone, language)
-  return <p className="next-slot">{t('booth.nextSlot', { time: `${times.visitorDate} ${times.line}` })}</p>
+  }, [exhibitorId, bookings, version])
+  const times = next ? describeSlotTimes(next, visitorTimeZone, language) : null
+  return (
+    <>
+      {next === null && <p className="next-slot">{t('booth.noSlot')}</p>}
+      {times && <p className="next-slot">{t('booth.nextSlot', { time: `${times.visitorDate} ${times.line}` })}</p>}
+      <NegotiationHours availability={availability} />
+    </>
+  )
 }

@@ -2,6 +2,8 @@
 import { useState } from 'react'
 import { LANGUAGES, type Language } from '../content/schema'
 import { localized, useTranslate } from '../i18n/translate'
+import { isLive } from '../booking/types'
+import { isNews } from '../state/agendaSeen'
 import { activeRoute } from '../state/routeSlice'
 import { useExpoActions, useExpoStore } from '../state/store'
 import SearchBox from './SearchBox'
@@ -16,7 +18,9 @@ export default function TopBar() {
   const stopCount = useExpoStore((s) => activeRoute(s)?.stops.length ?? 0)
   const agendaOpen = useExpoStore((s) => s.agendaOpen)
   const routePanelOpen = useExpoStore((s) => s.routePanelOpen)
-  const upcomingCount = useExpoStore((s) => s.bookings.filter((b) => b.status === 'confirmed' && b.end > Date.now()).length)
+  const upcomingCount = useExpoStore((s) => s.bookings.filter((b) => isLive(b.status) && b.end > Date.now()).length)
+  // the exhibitor's answers (and holds that ran out) since the visitor last looked
+  const newsCount = useExpoStore((s) => s.bookings.filter((b) => isNews(b, s.agendaSeen)).length)
   const ready = useExpoStore((s) => s.load.status === 'ready')
   const actions = useExpoActions()
   const zoneMenuOpen = useExpoStore((s) => s.zoneMenuOpen)
@@ -74,7 +78,11 @@ export default function TopBar() {
             onClick={closeMenuAfter(() => actions.setAgendaOpen(!agendaOpen))}
           >
             {t('agenda.open')}
-            {upcomingCount > 0 && <span className="badge">{upcomingCount}</span>}
+            {newsCount > 0 ? (
+              <span className="badge badge-news">{t('agenda.updates', { count: newsCount })}</span>
+            ) : (
+              upcomingCount > 0 && <span className="badge">{upcomingCount}</span>
+            )}
           </button>
         )}
         {ready && (

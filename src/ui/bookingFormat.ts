@@ -26,6 +26,12 @@ export function describeSlotTimes(slot: SlotLike, visitorTimeZone: string, langu
   }
 }
 
+/** When a pending request's hold runs out, in the visitor's clock: "Tue, Dec 1, 10:00". */
+export function holdLabel(holdExpiresAt: number, visitorTimeZone: string, language: Language): string {
+  const times = formatSlotTimes({ start: holdExpiresAt, end: holdExpiresAt }, visitorTimeZone, visitorTimeZone, language)
+  return `${times.visitorDate} ${times.visitor}`
+}
+
 export function exhibitorNameOf(pack: ContentPack, language: Language) {
   const names = new Map(pack.exhibitors.map((e) => [e.id, localized(e.name, language)]))
   return (id: string) => names.get(id) ?? id
@@ -50,6 +56,8 @@ export function describeRefusal(refusal: Refusal, language: Language, pack: Cont
       return translate(language, key, { limit: refusal.limit, day: refusal.day })
     case 'invalid-time-zone':
       return translate(language, key, { timeZone: refusal.timeZone })
+    case 'bad-request':
+      return translate(language, key, { message: refusal.message })
     default:
       return translate(language, key)
   }

@@ -71,7 +71,7 @@ async function scanMainScreens(page: Page, lang: 'en' | 'zh-CN'): Promise<string
   // A booking in the agenda and a stop in the route, so both panels show their lists.
   await page.evaluate(async (id) => {
     const backend = (window as any).__expoBooking
-    const slot = (await backend.freeSlots(id, { from: Date.now(), to: Date.now() + 28 * 86_400_000 })).find((s: any) => s.mode === 'online')
+    const slot = (await backend.freeSlots(id, { from: Date.now(), to: Date.now() + 28 * 86_400_000 })).slots.find((s: any) => s.mode === 'online')
     await backend.book({
       exhibitorId: id,
       start: slot.start,

@@ -19,7 +19,7 @@ async function bookableExhibitor(page: Page): Promise<{ id: string; name: string
     const backend = (window as any).__expoBooking
     const now = Date.now()
     for (const exhibitor of store.pack.exhibitors) {
-      const slots = await backend.freeSlots(exhibitor.id, { from: now, to: now + 28 * 86_400_000 })
+      const { slots } = await backend.freeSlots(exhibitor.id, { from: now, to: now + 28 * 86_400_000 })
       if (slots.length > 3) return { id: exhibitor.id, name: exhibitor.name.en }
     }
     throw new Error('no exhibitor with free slots')

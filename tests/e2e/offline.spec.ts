@@ -29,7 +29,7 @@ test('an offline reload after a first visit shows the hall, the agenda and the r
     const store = (window as any).__expoStore.getState()
     const backend = (window as any).__expoBooking
     const exhibitor = store.pack.exhibitors[0]
-    const slots = await backend.freeSlots(exhibitor.id, { from: Date.now(), to: Date.now() + 28 * 86_400_000 })
+    const { slots } = await backend.freeSlots(exhibitor.id, { from: Date.now(), to: Date.now() + 28 * 86_400_000 })
     const slot = slots.find((s: any) => s.mode === 'online') ?? slots[0]
     return { exhibitorId: exhibitor.id as string, start: slot.start as number, end: slot.end as number }
   })

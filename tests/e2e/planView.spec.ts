@@ -25,7 +25,7 @@ async function bookableExhibitor(page: Page) {
     const backend = (window as any).__expoBooking
     const exhibitor = store.pack.exhibitors.find((e: any) => e.availability.timeZone === 'Asia/Shanghai')
     const now = Date.now()
-    const slots = (await backend.freeSlots(exhibitor.id, { from: now, to: now + 28 * 86_400_000 })).filter((s: any) => s.mode === 'online')
+    const slots = (await backend.freeSlots(exhibitor.id, { from: now, to: now + 28 * 86_400_000 })).slots.filter((s: any) => s.mode === 'online')
     const start = slots[3].start
     return {
       id: exhibitor.id as string,

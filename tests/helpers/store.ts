@@ -11,7 +11,7 @@ const initial = useExpoStore.getState()
 export function startWithRealPack(language: 'zh-CN' | 'en' | 'ko' = 'en') {
   localStorage.clear()
   useExpoStore.setState(initial, true)
-  startBookingBackend(realPack, realPlan, () => undefined)
+  startBookingBackend(realPack, realPlan, { kind: 'local', synthetic: false, language: () => 'en', onStorageProblem: () => undefined })
   useExpoStore.getState().actions.setContent(realPack, realPlan, null)
   useExpoStore.getState().actions.setLanguage(language)
 }

@@ -220,3 +220,30 @@ describe('limits', () => {
     expect(limited).toMatchObject({ status: 429, body: { code: 'rate-limited', refusal: { code: 'rate-limited' } } })
   })
 })
+
+describe('serving the built app', () => {
+  it('marks its page as served by the booking server, answers client-side routes with it, and caches hashed assets for a year', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const root = mkdtempSync(join(tmpdir(), 'cloud-expo-dist-'))
+    writeFileSync(join(root, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>')
+    mkdirSync(join(root, 'assets'))
+    writeFileSync(join(root, 'assets', 'index-abc123.js'), 'export {}')
+    const built = await startTestApp({ config: { staticDir: root } })
+    try {
+      for (const path of ['/', '/?booth=x&lang=en', '/exhibitor?signin=abc', '/organiser']) {
+        const page = await built.app.inject({ method: 'GET', url: path, headers: { accept: 'text/html' } })
+        expect(page.statusCode, path).toBe(200)
+        expect(page.body, path).toContain('<meta name="expo-booking-server" content="/api" />')
+        expect(page.headers['cache-control'], path).toBe('no-cache')
+        expect(page.headers['content-security-policy'], path).toContain("script-src 'self'")
+      }
+      const asset = await built.app.inject({ method: 'GET', url: '/assets/index-abc123.js' })
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+      expect((await built.app.inject({ method: 'GET', url: '/api/nope', headers: { accept: 'text/html' } })).statusCode).toBe(404)
+    } finally {
+      await built.stop()
+    }
+  })
+})

@@ -49,6 +49,6 @@ describe('my agenda', () => {
     render(<AgendaPanel />)
     const panel = screen.getByRole('complementary', { name: 'My agenda' })
     expect(within(panel).getAllByRole('button', { name: 'Cancel booking' })).toHaveLength(1)
-    expect(within(panel).getByText('Past or cancelled')).toBeTruthy()
+    expect(within(panel).getByText('Past, declined or cancelled')).toBeTruthy()
   })
 })

@@ -113,7 +113,17 @@ describe('calendar export', () => {
     const { events } = parse(bookingToIcs(cancelled, options))
     expect(events).toHaveLength(1)
     expect(events[0].getFirstPropertyValue('status')).toBe('CANCELLED')
-    expect(events[0].getFirstPropertyValue('sequence')).toBe(1)
+    expect(events[0].getFirstPropertyValue('sequence')).toBe(2)
+  })
+
+  it('exports a request still waiting for the exhibitor as tentative, outranked by its confirmation and its cancellation', () => {
+    const sequence = (booking: Booking) => Number(parse(bookingToIcs(booking, options)).events[0].getFirstPropertyValue('sequence'))
+    const requested = { ...online, status: 'requested' as const }
+    expect(parse(bookingToIcs(requested, options)).events[0].getFirstPropertyValue('status')).toBe('TENTATIVE')
+    expect(sequence(requested)).toBeLessThan(sequence(online))
+    expect(sequence(online)).toBeLessThan(sequence(cancelled))
+    // the agenda's "export all" holds the live ones, pending and confirmed, not the ended ones
+    expect(parse(bookingsToIcs([requested, cancelled], options)).events).toHaveLength(1)
   })
 
   it('speaks the visitor’s language when given labels', () => {

@@ -169,7 +169,16 @@ export class LocalBookingBackend implements BookingBackend {
   }
 
   /** No exhibitor answers on this device, so there is never a proposal to answer. */
-  async answerProposal(bookingId: string): Promise<ProposalResult> {
+  answerProposal(bookingId: string): Promise<ProposalResult> {
+    return this.notOnThisDevice(bookingId)
+  }
+
+  /** No exhibitor sees anything on this device, so there is no consent to withdraw. */
+  withdrawConsent(bookingId: string): Promise<ProposalResult> {
+    return this.notOnThisDevice(bookingId)
+  }
+
+  private async notOnThisDevice(bookingId: string): Promise<ProposalResult> {
     const booking = (await this.myBookings()).find((b) => b.id === bookingId)
     return booking
       ? { ok: false, refusal: { code: 'invalid-state', status: booking.status } }

@@ -3,6 +3,7 @@
  * zones and booths; booth panels, booking, agenda and routes are the overlay's own, so everything works as in 3D.
  */
 import { useEffect, useId, useMemo, useRef, useState, type Ref } from 'react'
+import { isLive } from '../../booking/types'
 import type { Exhibitor, ZoneId } from '../../content/schema'
 import { localized, useTranslate } from '../../i18n/translate'
 import { activeRoute } from '../../state/routeSlice'
@@ -254,7 +255,7 @@ function NegotiationArea({ tableCount }: { tableCount: number }) {
   const visitorTimeZone = useExpoStore((s) => s.visitorTimeZone)
   const actions = useExpoActions()
   const upcoming = useMemo(
-    () => bookings.filter((b) => b.status === 'confirmed' && b.end > Date.now() && b.tableId !== '').sort((a, b) => a.start - b.start),
+    () => bookings.filter((b) => isLive(b.status) && b.end > Date.now() && b.tableId !== '').sort((a, b) => a.start - b.start),
     [bookings],
   )
   return (

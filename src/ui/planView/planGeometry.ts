@@ -1,5 +1,5 @@
 /** Pure geometry of the plan view: hall metres to SVG units, zone labels that fit, and arrow-key moves between booths. */
-import type { Booking } from '../../booking/types'
+import { isLive, type Booking } from '../../booking/types'
 import type { BoothPlacement, FloorPlan, Point, Rect } from '../../plan/types'
 
 /** Room round the hall for the entrance mark and the outline's stroke, metres. */
@@ -94,5 +94,5 @@ export function boothInDirection(booths: readonly BoothPlacement[], from: BoothP
 
 /** Tables where the visitor has a confirmed meeting that has not ended: these are marked on the plan. */
 export function bookedTableIds(bookings: readonly Booking[], now: number): Set<string> {
-  return new Set(bookings.filter((b) => b.status === 'confirmed' && b.end > now && b.tableId !== '').map((b) => b.tableId))
+  return new Set(bookings.filter((b) => isLive(b.status) && b.end > now && b.tableId !== '').map((b) => b.tableId))
 }
