@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/scene/**/*.test.{ts,tsx}', 'tests/server/**/*.test.ts'],
     environment: 'node',
+    // one real PostgreSQL for the race tests, stopped at the end of the run
+    globalSetup: ['tests/helpers/postgresGlobalSetup.ts'],
     // fiber, drei and test-renderer ship CommonJS without an exports map: inline them so one copy of three is used
     server: { deps: { inline: ['@react-three/test-renderer', /@react-three\//] } },
   },

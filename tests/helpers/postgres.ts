@@ -32,8 +32,8 @@ export function postgresUnavailable(): string | undefined {
 
 let cluster: Promise<{ url: string; stop(): void }> | undefined
 
-/** One throw-away cluster per test process, stopped when the process exits. */
-async function localCluster(): Promise<{ url: string; stop(): void }> {
+/** A throw-away cluster on a free port (the vitest global set-up starts one per run; the bench, its own). */
+export async function startLocalCluster(): Promise<{ url: string; stop(): void }> {
   const bin = postgresBin()!
   const dir = mkdtempSync(join(tmpdir(), 'cloud-expo-pg-'))
   const port = await freePort()
@@ -47,7 +47,10 @@ async function localCluster(): Promise<{ url: string; stop(): void }> {
   run(`${bin}/initdb -D ${dir}/db -A trust -U postgres >/dev/null`)
   // enough connections for two server processes' pools and a 50-client race
   run(`${bin}/pg_ctl -D ${dir}/db -w -o "-p ${port} -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off" -l ${dir}/log start >/dev/null`)
+  let stopped = false
   const stop = () => {
+    if (stopped) return
+    stopped = true
     try {
       run(`${bin}/pg_ctl -D ${dir}/db -m immediate stop >/dev/null`)
     } finally {
@@ -61,7 +64,7 @@ async function localCluster(): Promise<{ url: string; stop(): void }> {
 let databases = 0
 
 export async function startTestPostgres(): Promise<TestPostgres> {
-  const serverUrl = process.env.TEST_DATABASE_URL ?? (await (cluster ??= localCluster())).url
+  const serverUrl = process.env.TEST_DATABASE_URL ?? (await (cluster ??= startLocalCluster())).url
   const name = `cloud_expo_test_${process.pid}_${++databases}_${Date.now().toString(36)}`
   const admin = new pg.Client({ connectionString: serverUrl })
   await admin.connect()
