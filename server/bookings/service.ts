@@ -312,14 +312,24 @@ export class BookingService {
       if (!check.ok) return refused(['visitor-overlap', 'exhibitor-limit', 'daily-limit'].includes(check.refusal.code) ? { code: 'visitor-busy' } : check.refusal)
       const others = bookings.filter((b) => b.id !== bookingId)
       const placed = await this.placeInto(tx, others, check.slot, check.tableId, locked.exhibitor.availability.parallelTables, async (tableId, seat) => {
-        return this.update(
-          tx,
-          bookingId,
-          `status = 'proposed', original_starts_at = coalesce(original_starts_at, starts_at), original_ends_at = coalesce(original_ends_at, ends_at),
-           starts_at = ${at('$2')}, ends_at = ${at('$3')}, mode = $4, table_id = $5, seat = $6, hold_expires_at = ${at('$7')}, exhibitor_time_zone = $8,
-           meeting_url = case when $4 = 'online' then $9 else null end, proposal_message = $10`,
-          [check.slot.start, check.slot.end, check.slot.mode, tableId, seat, this.holdUntil(now, check.slot.start), check.slot.timeZone, meetingUrlFor(row.confirmation_code), message || null],
-        )
+        // an update cannot skip a conflict as an insert does: a savepoint turns a table taken meanwhile into a retry
+        await tx.query('savepoint propose_table')
+        try {
+          const moved = await this.update(
+            tx,
+            bookingId,
+            `status = 'proposed', original_starts_at = coalesce(original_starts_at, starts_at), original_ends_at = coalesce(original_ends_at, ends_at),
+             starts_at = ${at('$2')}, ends_at = ${at('$3')}, mode = $4, table_id = $5, seat = $6, hold_expires_at = ${at('$7')}, exhibitor_time_zone = $8,
+             meeting_url = case when $4 = 'online' then $9 else null end, proposal_message = $10`,
+            [check.slot.start, check.slot.end, check.slot.mode, tableId, seat, this.holdUntil(now, check.slot.start), check.slot.timeZone, meetingUrlFor(row.confirmation_code), message || null],
+          )
+          await tx.query('release savepoint propose_table')
+          return moved
+        } catch (error) {
+          await tx.query('rollback to savepoint propose_table')
+          if (sqlState(error) === '23P01' && constraintOf(error) === 'bookings_table_free') return undefined
+          throw error
+        }
       })
       if ('refusal' in placed) return refused(placed.refusal)
       changes.booking(placed)
@@ -360,7 +370,7 @@ export class BookingService {
   // — internals —
 
   /** One change: idempotent, in one transaction, its notices published on commit. */
-  private async change(change: ChangeRequest, work: (tx: Queryable, changes: ChangeSet, now: number) => Promise<StoredAnswer>): Promise<StoredAnswer & { replayed: boolean }> {
+  private async change(change: ChangeRequest, work: (tx: Queryable, changes: ChangeSet, now: number) => Promise<StoredAnswer>, attempt = 1): Promise<StoredAnswer & { replayed: boolean }> {
     const now = this.options.now()
     try {
       return await once(
@@ -378,6 +388,7 @@ export class BookingService {
       )
     } catch (error) {
       if (error instanceof RollBack) return { ...error.answer, replayed: false }
+      if (sqlState(error) === '23505' && constraintOf(error) === 'bookings_confirmation_code_key' && attempt < 3) return this.change(change, work, attempt + 1)
       // Only reachable when the locks above are bypassed (or a bug): the constraints had the last word.
       if (sqlState(error) === '23P01') {
         const constraint = constraintOf(error)
@@ -440,8 +451,8 @@ export class BookingService {
 
   /**
    * Takes a seat among the exhibitor's meetings (repacking neighbours if needed) and a hall table, then writes
-   * the row through `write`. A table another exhibitor's booking took a moment ago fails the exclusion
-   * constraint; the next free table is tried instead.
+   * the row through `write`. A table another exhibitor's booking took a moment ago stops the write at the
+   * exclusion constraint; another free table is tried instead.
    */
   private async placeInto(
     tx: Queryable,
@@ -449,36 +460,34 @@ export class BookingService {
     slot: Slot,
     firstTable: string,
     capacity: number,
-    write: (tableId: string, seat: number) => Promise<BookingRow>,
+    /** Writes the row, or answers undefined when a booking another transaction just committed holds that table. */
+    write: (tableId: string, seat: number) => Promise<BookingRow | undefined>,
   ): Promise<BookingRow | { refusal: Refusal }> {
     const ofExhibitor = bookings.filter((b) => b.exhibitorId === slot.exhibitorId)
     const seating = assignSeat(ofExhibitor, slot, capacity)
     if (!seating) return { refusal: { code: 'slot-full', slot: { exhibitorId: slot.exhibitorId, start: slot.start, end: slot.end, mode: slot.mode } } }
     if (seating.moves.length > 0) {
-      await tx.query('set constraints bookings_exhibitor_seat_free deferred')
-      for (const move of seating.moves) await tx.query('update bookings set seat = $2 where id = $1', [move.id, move.seat])
+      // in two steps, so no row ever holds a seat another still has: the moved ones step aside (negative), then land
+      const ids = seating.moves.map((m) => m.id)
+      const seats = seating.moves.map((m) => m.seat)
+      await tx.query('update bookings b set seat = -m.seat from unnest($1::uuid[], $2::smallint[]) as m(id, seat) where b.id = m.id', [ids, seats])
+      await tx.query('update bookings set seat = -seat where id = any($1::uuid[])', [ids])
     }
     const tried = new Set<string>()
     let tableId: string | undefined = firstTable
+    // every try but the first waits for a concurrent booking to commit and sees it: it ends when no table is free
     while (tableId) {
       tried.add(tableId)
-      await tx.query('savepoint place_booking')
-      try {
-        const row = await write(tableId, seating.seat)
-        await tx.query('release savepoint place_booking')
-        return row
-      } catch (error) {
-        await tx.query('rollback to savepoint place_booking')
-        if (sqlState(error) !== '23P01' || constraintOf(error) !== 'bookings_table_free') throw error
-        const { rows } = await tx.query<{ table_id: string }>(
-          `select distinct table_id from bookings where status in ${LIVE} and starts_at < ${at('$2')} and ends_at > ${at('$1')}`,
-          [slot.start, slot.end],
-        )
-        const busy = new Set([...rows.map((r) => r.table_id), ...tried])
-        const free = this.options.content.tableIds.filter((id) => !busy.has(id))
-        // others racing for the lowest free table would all collide on it again: spread the retries
-        tableId = free[Math.floor(Math.random() * Math.min(free.length, 8))]
-      }
+      const row = await write(tableId, seating.seat)
+      if (row) return row
+      const { rows } = await tx.query<{ table_id: string }>(
+        `select distinct table_id from bookings where status in ${LIVE} and starts_at < ${at('$2')} and ends_at > ${at('$1')}`,
+        [slot.start, slot.end],
+      )
+      const busy = new Set([...rows.map((r) => r.table_id), ...tried])
+      const free = this.options.content.tableIds.filter((id) => !busy.has(id))
+      // others racing for the lowest free table would all collide on it again: spread the retries
+      tableId = free[Math.floor(Math.random() * free.length)]
     }
     return { refusal: { code: 'no-table' } }
   }
@@ -502,52 +511,44 @@ export class BookingService {
     const { request, slot, now } = input
     const id = randomUUID()
     const share = request.shareProfile === true
+    // a table taken meanwhile stops the insert without an error (no savepoint round trips): placeInto then tries
+    // another; a confirmation code drawn twice (1 in 594 million) fails the insert, and change() runs it all again
     return this.placeInto(tx, input.bookings, slot, input.tableId, input.capacity, async (table, seat) => {
-      for (let attempt = 0; ; attempt++) {
-        const code = newConfirmationCode(new Set())
-        await tx.query('savepoint confirmation_code')
-        try {
-          const { rows } = await tx.query<BookingRow>(
-            `insert into bookings (id, visitor_id, exhibitor_id, mode, starts_at, ends_at, status, table_id, seat, confirmation_code, meeting_url,
-               topic, profile, share_profile, consent_version, consent_at, visitor_time_zone, exhibitor_time_zone, language, hold_expires_at,
-               replaces, created_at, updated_at)
-             values ($1, $2, $3, $4, ${at('$5')}, ${at('$6')}, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15, ${at('$16')}, $17, $18, $19,
-               ${at('$20')}, $21, ${at('$22')}, ${at('$22')})
-             returning ${BOOKING_COLUMNS}`,
-            [
-              id,
-              input.visitorId,
-              request.exhibitorId,
-              slot.mode,
-              slot.start,
-              slot.end,
-              input.status,
-              table,
-              seat,
-              code,
-              slot.mode === 'online' ? meetingUrlFor(code) : null,
-              request.topic,
-              JSON.stringify(request.profile),
-              share,
-              share ? CONSENT_VERSION : null,
-              share ? (input.consentAt ?? now) : null,
-              request.visitorTimeZone,
-              slot.timeZone,
-              input.language,
-              input.status === 'requested' ? this.holdUntil(now, slot.start) : null,
-              input.replaces ?? null,
-              now,
-            ],
-          )
-          await tx.query('release savepoint confirmation_code')
-          return rows[0]
-        } catch (error) {
-          await tx.query('rollback to savepoint confirmation_code')
-          // a code another booking drew a moment ago: draw again (29^6 codes make this rare)
-          if (sqlState(error) === '23505' && constraintOf(error) === 'bookings_confirmation_code_key' && attempt < 5) continue
-          throw error
-        }
-      }
+      const code = newConfirmationCode(new Set())
+      const { rows } = await tx.query<BookingRow>(
+        `insert into bookings (id, visitor_id, exhibitor_id, mode, starts_at, ends_at, status, table_id, seat, confirmation_code, meeting_url,
+           topic, profile, share_profile, consent_version, consent_at, visitor_time_zone, exhibitor_time_zone, language, hold_expires_at,
+           replaces, created_at, updated_at)
+         values ($1, $2, $3, $4, ${at('$5')}, ${at('$6')}, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15, ${at('$16')}, $17, $18, $19,
+           ${at('$20')}, $21, ${at('$22')}, ${at('$22')})
+         on conflict do nothing
+         returning ${BOOKING_COLUMNS}`,
+        [
+          id,
+          input.visitorId,
+          request.exhibitorId,
+          slot.mode,
+          slot.start,
+          slot.end,
+          input.status,
+          table,
+          seat,
+          code,
+          slot.mode === 'online' ? meetingUrlFor(code) : null,
+          request.topic,
+          JSON.stringify(request.profile),
+          share,
+          share ? CONSENT_VERSION : null,
+          share ? (input.consentAt ?? now) : null,
+          request.visitorTimeZone,
+          slot.timeZone,
+          input.language,
+          input.status === 'requested' ? this.holdUntil(now, slot.start) : null,
+          input.replaces ?? null,
+          now,
+        ],
+      )
+      return rows[0]
     })
   }
 

@@ -122,7 +122,16 @@ export function lowestFreeTable(
   time: { start: number; end: number },
 ): string | undefined {
   const busy = new Set(bookings.filter((b) => holdsTime(b) && overlaps(b, time)).map((b) => b.tableId))
-  return [...tableIds].sort(compareTableIds).find((id) => !busy.has(id))
+  return inTableOrder(tableIds).find((id) => !busy.has(id))
+}
+
+const sortedTables = new WeakMap<readonly string[], string[]>()
+
+/** The hall's tables in natural order, sorted once per list (a booking asks on every request). */
+function inTableOrder(tableIds: readonly string[]): string[] {
+  let sorted = sortedTables.get(tableIds)
+  if (!sorted) sortedTables.set(tableIds, (sorted = [...tableIds].sort(compareTableIds)))
+  return sorted
 }
 
 export interface BookingContext {

@@ -94,13 +94,22 @@ export function offsetMinutes(zone: string, ms: number): number {
   return day.transition !== undefined && ms >= day.transition ? day.offsetAfter! : day.offset
 }
 
+const knownZones = new Map<string, boolean>()
+
+/** Whether Intl knows the zone; remembered, since building a formatter to ask costs far more than a slot. */
 export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone })
-    return true
-  } catch {
-    return false
+  let valid = knownZones.get(zone)
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone })
+      valid = true
+    } catch {
+      valid = false
+    }
+    // a hostile caller could send endless made-up names: only so many are remembered
+    if (knownZones.size < 1000) knownZones.set(zone, valid)
   }
+  return valid
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0')

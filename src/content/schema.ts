@@ -1,5 +1,6 @@
 /** The one schema of a content pack: every JSON file of assets/content/<pack>/ is validated against it at load. */
 import { z } from 'zod'
+import { isValidTimeZone } from '../booking/timeZones'
 
 /** Zone ids are fixed: links (`?zone=`) and curated routes rely on them. */
 export const ZONE_IDS = [
@@ -45,16 +46,10 @@ const isoDate = z
     const t = Date.parse(`${d}T00:00:00Z`)
     return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d)
   }, 'is not a calendar date')
-const timeZone = z.string().refine((tz) => {
-  // ICU also accepts legacy abbreviations such as CST, which is ambiguous (China or US Central)
-  if (tz !== 'UTC' && !/^[A-Za-z]+\/[A-Za-z0-9_+\-/]+$/.test(tz)) return false
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz })
-    return true
-  } catch {
-    return false
-  }
-}, 'must be an IANA time zone such as Asia/Shanghai')
+// ICU also accepts legacy abbreviations such as CST, which is ambiguous (China or US Central)
+const timeZone = z
+  .string()
+  .refine((tz) => (tz === 'UTC' || /^[A-Za-z]+\/[A-Za-z0-9_+\-/]+$/.test(tz)) && isValidTimeZone(tz), 'must be an IANA time zone such as Asia/Shanghai')
 
 export const eventSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),

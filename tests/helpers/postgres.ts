@@ -46,7 +46,7 @@ export async function startLocalCluster(): Promise<{ url: string; stop(): void }
   if (asRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()))
   run(`${bin}/initdb -D ${dir}/db -A trust -U postgres >/dev/null`)
   // enough connections for two server processes' pools and a 50-client race
-  run(`${bin}/pg_ctl -D ${dir}/db -w -o "-p ${port} -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off" -l ${dir}/log start >/dev/null`)
+  run(`${bin}/pg_ctl -D ${dir}/db -w -o "-p ${port} -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c log_lock_waits=on -c deadlock_timeout=200ms" -l ${dir}/log start >/dev/null`)
   let stopped = false
   const stop = () => {
     if (stopped) return

@@ -18,7 +18,7 @@ let content: ServerContent | undefined
 export const testContent = () => (content ??= loadServerContent())
 
 export async function startTestApp(
-  options: { databaseUrl?: string; now?: () => number; config?: Partial<ServerConfig>; transport?: MailTransport } = {},
+  options: { databaseUrl?: string; now?: () => number; config?: Partial<ServerConfig>; transport?: MailTransport; content?: ServerContent } = {},
 ): Promise<TestApp> {
   const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: 'memory://' })
   await migrate(db)
@@ -26,11 +26,12 @@ export async function startTestApp(
     ...readConfig({ DATA_DIR: 'memory://', STATIC_DIR: '', LOG_LEVEL: 'silent', PORT: '8787' }),
     ...options.config,
   }
-  const built = await buildApp({ config, db, content: testContent(), now: options.now, transport: options.transport })
+  const content = options.content ?? testContent()
+  const built = await buildApp({ config, db, content, now: options.now, transport: options.transport })
   return {
     ...built,
     db,
-    content: testContent(),
+    content,
     async stop() {
       await built.close()
       await db.close()

@@ -25,8 +25,8 @@ export async function freePort(): Promise<number> {
   })
 }
 
-export async function startServerProcess(env: Record<string, string | undefined> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+export async function startServerProcess(env: Record<string, string | undefined> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: process.cwd(),
     env: {
       ...process.env,

@@ -72,8 +72,9 @@ create table bookings (
   status text not null check (status in ('requested', 'proposed', 'confirmed', 'declined', 'cancelled', 'expired')),
   -- The negotiation-area table in the hall (online meetings too: the hall's video tables).
   table_id text not null,
-  -- Which of the exhibitor's parallel tables (its staff) the meeting takes; never shown, only counted.
-  seat smallint not null check (seat between 1 and 10),
+  -- Which of the exhibitor's parallel tables (its staff) the meeting takes; never shown, only counted. A seat is
+  -- negative only inside a transaction that repacks an exhibitor's seats (moved seats step aside first).
+  seat smallint not null check (seat between 1 and 10 or seat between -10 and -1),
   confirmation_code text not null unique,
   meeting_url text,
   topic text not null,
@@ -104,9 +105,8 @@ create table bookings (
     where (status in ('requested', 'proposed', 'confirmed')),
   -- No two live bookings of one exhibitor share one of its parallel tables: with seats numbered from 1 to
   -- the exhibitor's parallel tables, this caps its simultaneous meetings whatever the application does.
-  -- Deferrable so that a booking may repack the seats of its neighbours inside one transaction.
   constraint bookings_exhibitor_seat_free exclude using gist (exhibitor_id with =, seat with =, tstzrange(starts_at, ends_at) with &&)
-    where (status in ('requested', 'proposed', 'confirmed')) deferrable initially immediate,
+    where (status in ('requested', 'proposed', 'confirmed')),
   -- A visitor is never in two live meetings at once.
   constraint bookings_visitor_free exclude using gist (visitor_id with =, tstzrange(starts_at, ends_at) with &&)
     where (status in ('requested', 'proposed', 'confirmed'))
