@@ -1,16 +1,30 @@
 /** Mounts the app: the overlay paints at once, the 3D hall arrives as its own chunk. */
-import { StrictMode } from 'react'
+import { StrictMode, Suspense, lazy } from 'react'
 import { createRoot } from 'react-dom/client'
 import App from './App'
 import { registerServiceWorker } from './offline/registerServiceWorker'
 import { bootExpo } from './state/boot'
 import './ui/overlay.css'
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-)
-void bootExpo()
-// Production only: a worker in dev would serve stale modules over Vite's hot updates.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) registerServiceWorker()
+// Exhibitor staff and organisers get their console, a chunk of its own; the hall is neither booted nor cached for them.
+const isConsole = /^\/(exhibitor|organiser)(\/|$)/.test(location.pathname)
+
+if (isConsole) {
+  const ConsoleApp = lazy(() => import('./console/ConsoleApp'))
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Suspense fallback={null}>
+        <ConsoleApp />
+      </Suspense>
+    </StrictMode>,
+  )
+} else {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  )
+  void bootExpo()
+  // Production only: a worker in dev would serve stale modules over Vite's hot updates.
+  if (import.meta.env.PROD && 'serviceWorker' in navigator) registerServiceWorker()
+}

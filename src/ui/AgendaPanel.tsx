@@ -37,9 +37,13 @@ export default function AgendaPanel() {
   const actions = useExpoActions()
   const now = useMinuteClock()
   if (!open || !pack) return null
-  const upcoming = bookings.filter((b) => isLive(b.status) && b.end > now).sort((a, b) => a.start - b.start)
+  // What is still ahead, including the exhibitor's "no" (declined, cancelled, expired) with its reason: the
+  // visitor must see an answer where the request was. What the visitor ended themselves, or what is over, folds away.
+  const endedByVisitor = (b: Booking) => b.status === 'cancelled' && b.cancelledBy !== 'exhibitor'
+  const ahead = bookings.filter((b) => b.end > now && !endedByVisitor(b) && !b.replacedBy).sort((a, b) => a.start - b.start)
+  const live = ahead.filter((b) => isLive(b.status))
   // a booking moved elsewhere is told by its successor
-  const closed = bookings.filter((b) => !upcoming.includes(b) && !b.replacedBy).sort((a, b) => b.start - a.start)
+  const closed = bookings.filter((b) => !ahead.includes(b) && !b.replacedBy).sort((a, b) => b.start - a.start)
   const synced = server ? bookingBackend().lastSynced?.() : null
   return (
     <SidePanel id="agenda" title={t('agenda.title')} className="agenda-panel" onClose={() => actions.setAgendaOpen(false)}>
@@ -51,17 +55,19 @@ export default function AgendaPanel() {
       )}
       <TimeZoneSelect />
       {bookings.length === 0 && <p>{t('agenda.empty')}</p>}
-      {upcoming.length > 0 && (
+      {ahead.length > 0 && (
         <>
           <h3>{t('agenda.upcoming')}</h3>
           <ol className="agenda-list">
-            {upcoming.map((booking) => (
+            {ahead.map((booking) => (
               <AgendaItem key={booking.id} booking={booking} now={now} />
             ))}
           </ol>
-          <button type="button" onClick={() => downloadCalendar(upcoming, pack, language)}>
-            {t('agenda.exportAll')}
-          </button>
+          {live.length > 0 && (
+            <button type="button" onClick={() => downloadCalendar(live, pack, language)}>
+              {t('agenda.exportAll')}
+            </button>
+          )}
         </>
       )}
       {closed.length > 0 && (

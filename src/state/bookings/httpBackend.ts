@@ -22,6 +22,7 @@ import type {
   VisitorAccount,
 } from '../../booking/types'
 import type { Availability, Language } from '../../content/schema'
+import { reconnectDelay } from '../reconnect'
 import type { BookingStorage } from './storage'
 
 export const SERVER_BOOKINGS_KEY = 'cloud-expo:server-bookings'
@@ -30,7 +31,6 @@ const CACHE_VERSION = 1
 const REQUEST_TIMEOUT_MS = 12_000
 /** Retries of a change after a lost answer, with the same idempotency key: never a second booking. */
 const CHANGE_RETRY_DELAYS_MS = [600, 2000]
-const STREAM_BACKOFF = { firstMs: 1000, maxMs: 30_000 }
 
 export interface HttpBookingBackendOptions {
   /** The API's origin; '' for the page's own. */
@@ -377,9 +377,7 @@ export class HttpBookingBackend implements BookingBackend, VisitorAccount {
   }
 
   private scheduleReconnect() {
-    const ceiling = Math.min(STREAM_BACKOFF.maxMs, STREAM_BACKOFF.firstMs * 2 ** this.reconnectAttempt++)
-    // "full jitter": clients dropped together by a restart come back spread over the whole interval
-    const delay = ceiling / 2 + this.random() * (ceiling / 2)
+    const delay = reconnectDelay(this.reconnectAttempt++, this.random)
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null
       this.connect(true)
