@@ -98,7 +98,7 @@ async function runAgainst(name: 'pglite' | 'postgres', start: () => Promise<Serv
     const visitors = Array.from({ length: VISITORS }, () => new Visitor(server.url))
     await Promise.all(visitors.map((v) => v.start()))
     const slowExhibitor = 'anhui-xingchen-zhitu'
-    const lists = plan(VISITORS, 100, now, new Set([slowExhibitor]))
+    const lists = plan(VISITORS, 110, now, new Set([slowExhibitor]))
     log(`planned ${lists.reduce((n, l) => n + l.length, 0)} bookings`)
 
     // 1. a human pace: 100 visitors at once, each asking for a meeting every 2 s on average (random, exponential

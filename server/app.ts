@@ -86,7 +86,17 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   await app.register(cookie)
   await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY }, crossOriginEmbedderPolicy: false })
   if (config.rateLimits) {
-    await app.register(rateLimit, { global: true, max: 600, timeWindow: 60_000, keyGenerator: (request) => request.ip })
+    // per session where there is one: a venue's visitors share one address behind its Wi-Fi; sessions themselves
+    // are started at most 20 a minute per address, so new sessions do not buy an attacker much
+    await app.register(rateLimit, {
+      global: true,
+      max: 600,
+      timeWindow: 60_000,
+      keyGenerator: (request) => {
+        const session = request.cookies?.expo_visitor ?? request.cookies?.expo_staff
+        return session ? `session:${session.slice(0, 24)}` : `address:${request.ip}`
+      },
+    })
   }
   installSameSiteGuard(app, config.publicUrl)
 

@@ -1,25 +1,7 @@
 /** axe-core scans of the main screens, in English and Chinese and on a phone: no serious or critical issue. */
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator, type Page } from '@playwright/test'
+import { blockingAxeIssues } from '../helpers/axe'
 import { openHall } from '../helpers/page'
-
-const BLOCKING = new Set(['serious', 'critical'])
-
-/** One line per failing element: screen, rule, impact, what axe asks for, and where. */
-async function scan(page: Page, screen: string): Promise<string[]> {
-  // A panel mid-transition has a colour contrast of neither its start nor its end.
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  )
-  // The WebGL canvas is pixels, not a document; hidden while scanning so the colour contrast of the overlay
-  // is measured against the page's background (the colour of the hall's sky) instead of given up on.
-  await page.evaluate(() => document.querySelectorAll('canvas').forEach((c) => (c.style.visibility = 'hidden')))
-  const results = await new AxeBuilder({ page }).exclude('canvas').analyze()
-  await page.evaluate(() => document.querySelectorAll('canvas').forEach((c) => (c.style.visibility = '')))
-  return results.violations
-    .filter((v) => BLOCKING.has(v.impact ?? ''))
-    .flatMap((v) => v.nodes.map((node) => `${screen}: ${v.id} (${v.impact}) "${v.help}" at ${node.target.join(' ')}`))
-}
 
 const store = (page: Page, action: string, ...args: unknown[]) =>
   page.evaluate(([name, rest]) => (window as any).__expoStore.getState().actions[name as string](...(rest as unknown[])), [action, args] as const)
@@ -41,31 +23,31 @@ async function scanMainScreens(page: Page, lang: 'en' | 'zh-CN'): Promise<string
 
   await openHall(page, `lang=${lang}`)
   await expect(page.getByRole('progressbar')).toHaveCount(0)
-  found.push(...(await scan(page, at('hall with overlay (lobby)'))))
+  found.push(...(await blockingAxeIssues(page, at('hall with overlay (lobby)'))))
   // Phones fold the top bar's actions into a menu.
   const menu = page.locator('.topbar-menu-button')
   if (await menu.isVisible()) {
     await menu.click()
     await expect(menu).toHaveAttribute('aria-expanded', 'true')
-    found.push(...(await scan(page, at('top-bar menu'))))
+    found.push(...(await blockingAxeIssues(page, at('top-bar menu'))))
     await menu.click()
   }
 
   const exhibitorId = await bookableExhibitor(page)
   await openHall(page, `lang=${lang}&booth=${exhibitorId}`)
   await visible(page.locator('.booth-panel'))
-  found.push(...(await scan(page, at('booth panel'))))
+  found.push(...(await blockingAxeIssues(page, at('booth panel'))))
 
   await openHall(page, `lang=${lang}&booth=${exhibitorId}&book=1`)
   const picker = await visible(page.getByRole('dialog'))
   await visible(picker.locator('.slot-button').first())
-  found.push(...(await scan(page, at('booking picker: day and time'))))
+  found.push(...(await blockingAxeIssues(page, at('booking picker: day and time'))))
   await picker.locator('.slot-button').first().click()
   await visible(picker.locator('form'))
-  found.push(...(await scan(page, at('booking picker: the form'))))
+  found.push(...(await blockingAxeIssues(page, at('booking picker: the form'))))
   await picker.locator('form [type="submit"]').click()
   await expect(picker.locator('[aria-invalid="true"]').first()).toBeVisible()
-  found.push(...(await scan(page, at('booking picker: the form with errors'))))
+  found.push(...(await blockingAxeIssues(page, at('booking picker: the form with errors'))))
   await page.keyboard.press('Escape')
 
   // A booking in the agenda and a stop in the route, so both panels show their lists.
@@ -86,16 +68,16 @@ async function scanMainScreens(page: Page, lang: 'en' | 'zh-CN'): Promise<string
   await store(page, 'setAgendaOpen', true)
   await visible(page.locator('.agenda-panel'))
   await expect(page.locator('.agenda-panel li').first()).toBeVisible()
-  found.push(...(await scan(page, at('agenda'))))
+  found.push(...(await blockingAxeIssues(page, at('agenda'))))
 
   await store(page, 'setRoutePanelOpen', true)
   await visible(page.locator('.route-panel'))
-  found.push(...(await scan(page, at('route panel'))))
+  found.push(...(await blockingAxeIssues(page, at('route panel'))))
   await store(page, 'setRoutePanelOpen', false)
 
   await store(page, 'setHelpOpen', true)
   await visible(page.getByRole('dialog'))
-  found.push(...(await scan(page, at('help dialog'))))
+  found.push(...(await blockingAxeIssues(page, at('help dialog'))))
   return found
 }
 

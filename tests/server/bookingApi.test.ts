@@ -211,6 +211,16 @@ describe('the rules the app previews are the rules the server keeps', () => {
 })
 
 describe('limits', () => {
+  it('rate-limits booking requests per visitor session', async () => {
+    const visitor = new TestClient(server.app)
+    await visitor.startVisitor()
+    const statuses: number[] = []
+    // refused requests count too: a script hammering the endpoint is slowed whatever it sends
+    for (let i = 0; i < 32; i++) statuses.push((await visitor.post('/api/bookings', { nonsense: i })).status)
+    expect(statuses.slice(0, 30).every((s) => s === 400)).toBe(true)
+    expect(statuses.slice(30)).toEqual([429, 429])
+  })
+
   it('rate-limits sign-in link requests per address', async () => {
     const client = new TestClient(server.app)
     const statuses: number[] = []
@@ -218,6 +228,18 @@ describe('limits', () => {
     expect(statuses.slice(0, 5)).toEqual(Array(5).fill(202))
     const limited = await client.post('/api/auth/visitor-link', { email: 'x@example.com', language: 'en' }, { key: null })
     expect(limited).toMatchObject({ status: 429, body: { code: 'rate-limited', refusal: { code: 'rate-limited' } } })
+  })
+})
+
+describe('behind HTTPS', () => {
+  it('marks session cookies Secure', async () => {
+    const secure = await startTestApp({ config: { secureCookies: true, publicUrl: 'https://expo.example.com' } })
+    try {
+      const answer = await new TestClient(secure.app).post('/api/visitor', { language: 'en' })
+      expect(String(answer.headers['set-cookie'])).toMatch(/expo_visitor=.*; Secure/)
+    } finally {
+      await secure.stop()
+    }
   })
 })
 

@@ -3,10 +3,10 @@
  * accepting, declining, proposing another time, consent, weekly hours, the CSV, phones, languages and axe.
  * Visitors act through the API as the app does; the console is driven only by roles and labels.
  */
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { blockingAxeIssues } from '../../helpers/axe'
 import { inviteStaff } from '../../helpers/e2eServer'
 
 test.use({ timezoneId: 'Europe/Berlin' })
@@ -100,14 +100,6 @@ function weeksAhead(start: number): number {
   const day = (ms: number) => Date.parse(`${new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_ZONE }).format(ms)}T00:00:00Z`) / DAY
   const monday = (d: number) => d - ((d + 3) % 7)
   return (monday(day(start)) - monday(day(Date.now()))) / 7
-}
-
-const BLOCKING = new Set(['serious', 'critical'])
-async function axeIssues(page: Page, screen: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze()
-  return results.violations
-    .filter((v) => BLOCKING.has(v.impact ?? ''))
-    .flatMap((v) => v.nodes.map((node) => `${screen}: ${v.id} (${v.impact}) "${v.help}" at ${node.target.join(' ')}`))
 }
 
 /** Everything inside the window's width, and no scroller wider than itself. */
@@ -422,7 +414,7 @@ test.describe('on a phone', () => {
       expect(Math.min(size.width, size.height)).toBeGreaterThanOrEqual(44)
     }
     expect(await sidewaysOverflow(page)).toEqual([])
-    expect(await axeIssues(page, 'inbox on a phone')).toEqual([])
+    expect(await blockingAxeIssues(page, 'inbox on a phone')).toEqual([])
 
     for (const view of ['Calendar', 'Hours', 'Settings']) {
       await page.getByRole('navigation').getByRole('link', { name: view }).tap()
@@ -469,11 +461,11 @@ test('has no serious or critical accessibility issue in the inbox, a dialog, the
   await page.reload()
   await expect(card(page, 'Axe: private')).toBeVisible()
   const found: string[] = []
-  found.push(...(await axeIssues(page, 'inbox')))
+  found.push(...(await blockingAxeIssues(page, 'inbox')))
 
   await card(page, 'Axe: shared').getByRole('button', { name: 'Propose another time' }).click()
   await expect(page.getByRole('dialog').getByRole('radio').first()).toBeVisible()
-  found.push(...(await axeIssues(page, 'propose dialog')))
+  found.push(...(await blockingAxeIssues(page, 'propose dialog')))
   await page.keyboard.press('Escape')
 
   await card(page, 'Axe: shared').getByRole('button', { name: 'Accept' }).click()
@@ -481,10 +473,10 @@ test('has no serious or critical accessibility issue in the inbox, a dialog, the
   await page.getByRole('link', { name: 'Calendar' }).click()
   for (let week = weeksAhead(booking.start); week > 0; week--) await page.getByRole('button', { name: 'Next week' }).click()
   await expect(page.getByRole('button', { name: /Axe: shared/ })).toBeVisible()
-  found.push(...(await axeIssues(page, 'calendar')))
+  found.push(...(await blockingAxeIssues(page, 'calendar')))
   await page.getByRole('button', { name: /Axe: shared/ }).click()
   await expect(page.getByRole('dialog', { name: 'Meeting' })).toBeVisible()
-  found.push(...(await axeIssues(page, 'meeting dialog')))
+  found.push(...(await blockingAxeIssues(page, 'meeting dialog')))
   await page.keyboard.press('Escape')
 
   await page.getByRole('link', { name: 'Hours' }).click()
@@ -492,15 +484,15 @@ test('has no serious or critical accessibility issue in the inbox, a dialog, the
   await page.getByLabel('Sunday, hours 1: to').selectOption('08:00')
   await page.getByRole('button', { name: 'Save hours' }).click()
   await expect(page.getByText('The end must be later than the start.')).toBeVisible()
-  found.push(...(await axeIssues(page, 'hours with an error')))
+  found.push(...(await blockingAxeIssues(page, 'hours with an error')))
 
   await page.getByRole('link', { name: 'Settings' }).click()
   await expect(page.getByRole('listitem').filter({ hasText: '(you)' })).toBeVisible()
-  found.push(...(await axeIssues(page, 'settings')))
+  found.push(...(await blockingAxeIssues(page, 'settings')))
 
   const signedOut = await (await browser.newContext({ baseURL })).newPage()
   await signedOut.goto('/exhibitor')
   await expect(signedOut.getByRole('button', { name: 'E-mail me a new sign-in link' })).toBeVisible()
-  found.push(...(await axeIssues(signedOut, 'sign-in')))
+  found.push(...(await blockingAxeIssues(signedOut, 'sign-in')))
   expect(found, `axe found:\n${found.join('\n')}`).toEqual([])
 })

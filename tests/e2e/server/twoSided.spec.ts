@@ -4,6 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
+import { blockingAxeIssues } from '../../helpers/axe'
 import { inviteStaff } from '../../helpers/e2eServer'
 import { openHall } from '../../helpers/page'
 
@@ -85,6 +86,13 @@ test('a declined request tells the visitor why, live, and badges the agenda unti
     await expect(item).toContainText('Declined by the exhibitor')
     await expect(item).toContainText('Reason: Our animation studio is fully booked until March')
     await expect(agendaButton).not.toContainText('new')
+    // the agenda with the server's states, and the picker with its consent, pass axe
+    expect(await blockingAxeIssues(visitor, 'agenda with a declined request')).toEqual([])
+    await item.getByRole('button', { name: 'Go to booth' }).click()
+    await visitor.getByRole('button', { name: 'Book a negotiation' }).click()
+    await visitor.getByRole('dialog').getByRole('button', { name: /your time/ }).first().click()
+    await expect(visitor.getByRole('dialog').getByRole('checkbox', { name: /Share my name/ })).toBeVisible()
+    expect(await blockingAxeIssues(visitor, 'booking details with consent')).toEqual([])
   } finally {
     await visitorContext.close()
     await staffContext.close()
