@@ -138,15 +138,20 @@ async function runAgainst(name: 'pglite' | 'postgres', start: () => Promise<Serv
     const content = loadServerContent()
     const exhibitor = content.exhibitor(slowExhibitor)!
     const slots = freeSlots({ exhibitor, event: content.pack.event, from: now + DAY, to: now + 27 * DAY, now, bookings: [], modes: ['online'] })
-    // four visitors to a slot (its four tables); each visitor's three meetings far apart
+    // slot after slot, four visitors to a slot (its four tables), each visitor at most three times (the limit),
+    // until 500 are booked: a slot whose hall tables are all taken refuses and the next one is tried
     let made = 0
-    for (let round_ = 0; round_ < 3; round_++) {
-      await Promise.all(
-        heavy.map(async (visitor, i) => {
-          const slot = slots[Math.floor((round_ * heavy.length + i) / tablesOf(slots))]
-          if (slot && (await visitor.book(slot)).status === 201) made++
-        }),
-      )
+    const held = new Map<Visitor, number>()
+    let next = 0
+    for (const slot of slots) {
+      if (made >= 500) break
+      const four = Array.from({ length: tablesOf(slots) }, () => heavy[next++ % heavy.length]).filter((v) => (held.get(v) ?? 0) < 3)
+      const answers = await Promise.all(four.map((visitor) => visitor.book(slot)))
+      answers.forEach((a, i) => {
+        if (a.status !== 201) return
+        made++
+        held.set(four[i], (held.get(four[i]) ?? 0) + 1)
+      })
     }
     const slotTimes: number[] = []
     for (let i = 0; i < 200; i++) {

@@ -1,6 +1,6 @@
 /** The organiser's read-only overview: negotiations per convention-zone day by state, and how the hall's tables are used. */
 import { z } from 'zod'
-import { rangeQuerySchema } from '../../src/booking/api'
+import { rangeQuerySchema, type OverviewDay } from '../../src/booking/api'
 import { addDays, dateInZone, wallTimeToInstant } from '../../src/booking/timeZones'
 import { BOOKING_STATUSES, type BookingStatus } from '../../src/booking/types'
 import type { AppContext } from '../context'
@@ -9,18 +9,6 @@ import { LIVE, at, ms } from './rows'
 
 const HOUR = 3_600_000
 const MAX_RANGE_MS = 62 * 86_400_000
-
-export interface OverviewDay {
-  /** 'YYYY-MM-DD' in the venue's zone. */
-  date: string
-  counts: Record<BookingStatus, number>
-  /** Hours of table time held by live bookings that day. */
-  tableHours: number
-  /** The most tables held at one instant, of `tables`. */
-  peakTables: number
-  /** Tables held per hour of the venue's day (the most at one instant within each hour). */
-  byHour: number[]
-}
 
 /** Peak simultaneous intervals within [from, to) by a sweep over starts and ends. */
 function peakWithin(intervals: { start: number; end: number }[], from: number, to: number): number {

@@ -11,7 +11,7 @@ import { checkBooking, checkCancel } from '../../src/booking/rules'
 import { assignSeat } from '../../src/booking/seats'
 import { freeSlots } from '../../src/booking/slots'
 import { isValidTimeZone } from '../../src/booking/timeZones'
-import type { BookableExhibitor, Booking, BookRequest, Refusal, Slot, SlotRef } from '../../src/booking/types'
+import type { BookableExhibitor, Booking, BookingStatus, BookRequest, Refusal, Slot, SlotRef } from '../../src/booking/types'
 import { availabilitySchema, type Availability, type Language } from '../../src/content/schema'
 import type { ServerContent } from '../content'
 import { constraintOf, sqlState, type Database, type Queryable } from '../db/database'
@@ -90,7 +90,7 @@ export class BookingService {
     const settings = await this.settings(exhibitorId)
     if (!settings) return undefined
     const now = this.options.now()
-    const { rows } = await this.db.query<{ start: number; end: number; status: 'confirmed' }>(
+    const { rows } = await this.db.query<{ start: number; end: number; status: BookingStatus }>(
       `select ${ms('starts_at')} as start, ${ms('ends_at')} as "end", status from bookings
        where exhibitor_id = $1 and status in ${LIVE} and (hold_expires_at is null or hold_expires_at > ${at('$2')})
          and starts_at < ${at('$4')} and ends_at > ${at('$3')}`,

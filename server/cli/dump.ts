@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs'
 import { readConfig } from '../config'
 import { openDatabase } from '../db/database'
 import { readRuntimeFile } from '../runtimeFile'
+import { runCommand } from './run'
 
 async function main(): Promise<number> {
   const target = process.argv[2] ?? `cloud-expo-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}.sql`
@@ -29,10 +30,4 @@ async function main(): Promise<number> {
   return 0
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof Error ? error.message : error)
-    process.exit(1)
-  },
-)
+runCommand(main)

@@ -16,6 +16,7 @@ import { BookingNotices } from '../mail/bookingNotices'
 import { OutboxWorker } from '../mail/outboxWorker'
 import { createMailTransport } from '../mail/transport'
 import { readRuntimeFile } from '../runtimeFile'
+import { runCommand } from './run'
 
 const USAGE = 'Usage: npm run invite -- --email <address> (--exhibitor <exhibitorId> | --organiser) [--name <name>] [--language zh-CN|en|ko]'
 
@@ -81,10 +82,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof Error ? error.message : error)
-    process.exit(1)
-  },
-)
+runCommand(main)

@@ -3,6 +3,7 @@ import { readConfig } from '../config'
 import { openDatabase } from '../db/database'
 import { migrate } from '../db/migrate'
 import { readRuntimeFile } from '../runtimeFile'
+import { runCommand } from './run'
 
 async function main(): Promise<number> {
   const config = readConfig()
@@ -20,10 +21,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof Error ? error.message : error)
-    process.exit(1)
-  },
-)
+runCommand(main)

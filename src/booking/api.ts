@@ -114,6 +114,26 @@ export interface ConsoleBooking extends Omit<Booking, 'profile' | 'visitorId'> {
   updatedAt: number
 }
 
+/** One day of the organiser's overview, in the venue's zone. */
+export interface OverviewDay {
+  /** 'YYYY-MM-DD' in the venue's zone. */
+  date: string
+  counts: Record<(typeof BOOKING_STATUSES)[number], number>
+  /** Hours of table time held by live bookings that day. */
+  tableHours: number
+  /** The most tables held at one instant, of the hall's tables. */
+  peakTables: number
+  /** Tables held per hour of the venue's day (the most at one instant within each hour). */
+  byHour: number[]
+}
+
+/** GET /api/organiser/overview */
+export interface Overview {
+  timeZone: string
+  tables: number
+  days: OverviewDay[]
+}
+
 /** Every error the API answers with: a stable code the UI translates, an English message for developers. */
 export interface ApiError {
   code: string

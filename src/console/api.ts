@@ -1,6 +1,8 @@
 /** The console's calls to the booking server: one typed function per endpoint, every failure as a `ConsoleApiError`. */
-import { IDEMPOTENCY_HEADER, type ApiError, type ConsoleBooking } from '../booking/api'
-import type { BookingStatus, Refusal, Slot } from '../booking/types'
+import { IDEMPOTENCY_HEADER, type ApiError, type ConsoleBooking, type Overview, type OverviewDay } from '../booking/api'
+
+export type { Overview, OverviewDay }
+import type { Refusal, Slot } from '../booking/types'
 import type { Availability, Language, LocalizedText } from '../content/schema'
 
 /** A request that hangs this long is treated as a network failure (and retried with the same key). */
@@ -78,20 +80,6 @@ export interface StaffMember {
   language: Language
   you: boolean
   createdAt: number
-}
-
-export interface OverviewDay {
-  date: string
-  counts: Record<BookingStatus, number>
-  tableHours: number
-  peakTables: number
-  byHour: number[]
-}
-
-export interface Overview {
-  timeZone: string
-  tables: number
-  days: OverviewDay[]
 }
 
 export type AnswerAction = 'accept' | 'decline' | 'propose' | 'cancel'

@@ -252,6 +252,7 @@ export const ko: Messages = {
   'notice.gyroDenied': '동작 센서 사용이 허용되지 않았습니다. 화면을 드래그하여 둘러보세요',
   'notice.gyroUnavailable': '이 기기에는 사용할 수 있는 동작 센서가 없습니다. 화면을 드래그하여 둘러보세요',
   // — the booking server: request states, consent, offline, other devices —
+  'booking.profileNoteServer': '다음 예약을 위해 이 브라우저에 저장되며, 이번 상담에 관해 이메일을 보내 드릴 수 있도록 신청과 함께 전송됩니다. 아래에서 동의하신 경우에만 참가기업에 표시됩니다.',
   'booking.refusal.unavailable': '예약 서버에 연결할 수 없어 예약되지 않았습니다. 잠시 후 다시 시도해 주세요.',
   'booking.refusal.unauthorised': '세션이 만료되었습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.',
   'booking.refusal.invalid-state': '이 예약이 방금 변경되었습니다(답변되었거나 만료되었을 수 있습니다). 내 일정을 확인해 주세요.',

@@ -254,6 +254,7 @@ const zhCN = {
   'notice.gyroUnavailable': '这台设备没有可用的方向传感器，请拖动画面环视',
   // — keys of the phones, plan-view and offline work go above this line —
   // — the booking server: request states, consent, offline, other devices —
+  'booking.profileNoteServer': '保存在本浏览器中，下次预约无需重填；随申请一并发送，以便我们就此次洽谈给您发邮件。只有在您于下方同意后，展商才能看到这些资料。',
   'booking.refusal.unavailable': '暂时无法连接预约服务器，未作任何预约，请稍后再试。',
   'booking.refusal.unauthorised': '您的登录已失效，请刷新页面后再试。',
   'booking.refusal.invalid-state': '这条预约刚刚有了变化（可能已被答复或已过期），请查看我的日程。',
@@ -570,6 +571,7 @@ const en: Messages = {
   'notice.gyroUnavailable': 'This device reports no motion sensor: drag the view to look around',
   // — keys of the phones, plan-view and offline work go above this line —
   // — the booking server: request states, consent, offline, other devices —
+  'booking.profileNoteServer': 'Kept in this browser for your next booking, and sent with your request so that we can e-mail you about it. The exhibitor sees it only if you agree below.',
   'booking.refusal.unavailable': 'The booking server could not be reached: nothing was booked. Please try again.',
   'booking.refusal.unauthorised': 'Your session has ended: reload the page and try again.',
   'booking.refusal.invalid-state': 'This booking has just changed (it may have been answered or have expired): see your agenda.',

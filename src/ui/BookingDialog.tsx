@@ -255,7 +255,7 @@ function BookingPicker() {
             {editingProfile ? (
               <fieldset>
                 <legend>{t('booking.profileTitle')}</legend>
-                <p className="hint">{t('booking.profileNote')}</p>
+                <p className="hint">{t(server ? 'booking.profileNoteServer' : 'booking.profileNote')}</p>
                 {(['name', 'company', 'email', 'phone'] as const).map((field) => (
                   <Field
                     key={field}

@@ -6,9 +6,9 @@ export const E2E_SERVER_PORT = Number(process.env.E2E_SERVER_PORT ?? 4180)
 export const E2E_SERVER_DATA_DIR = '.data/e2e-server'
 
 /** Runs `npm run invite` against the test server (which holds the embedded database) and returns the sign-in link. */
-export function inviteStaff(email: string, exhibitorId: string | null, language: 'zh-CN' | 'en' | 'ko' = 'en'): string {
+export function inviteStaff(email: string, exhibitorId: string | null, language: 'zh-CN' | 'en' | 'ko' = 'en', dataDir = E2E_SERVER_DATA_DIR): string {
   const args = ['--import', 'tsx', 'server/cli/invite.ts', '--email', email, '--language', language, ...(exhibitorId ? ['--exhibitor', exhibitorId] : ['--organiser'])]
-  const output = execFileSync(process.execPath, args, { env: { ...process.env, DATA_DIR: E2E_SERVER_DATA_DIR }, encoding: 'utf8' })
+  const output = execFileSync(process.execPath, args, { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' })
   const link = /https?:\/\/\S+signin=\S+/.exec(output)?.[0]
   if (!link) throw new Error(`no sign-in link in:\n${output}`)
   return link

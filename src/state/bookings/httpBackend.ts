@@ -23,6 +23,7 @@ import type {
 } from '../../booking/types'
 import type { Availability, Language } from '../../content/schema'
 import { reconnectDelay } from '../reconnect'
+import { notifyListeners } from './notifyListeners'
 import type { BookingStorage } from './storage'
 
 export const SERVER_BOOKINGS_KEY = 'cloud-expo:server-bookings'
@@ -212,15 +213,7 @@ export class HttpBookingBackend implements BookingBackend, VisitorAccount {
   // — internals —
 
   private emit(event: BookingBackendEvent) {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(event)
-      } catch (error) {
-        queueMicrotask(() => {
-          throw error
-        })
-      }
-    }
+    notifyListeners(this.listeners, event)
   }
 
   private setState(state: ConnectionState) {

@@ -8,6 +8,7 @@ import { cancelled, checkBooking, checkCancel } from '../../booking/rules'
 import { freeSlots } from '../../booking/slots'
 import { isValidTimeZone } from '../../booking/timeZones'
 import { defaultLocks, isQuotaExceeded, type BookingStorage, type LockManagerLike } from './storage'
+import { notifyListeners } from './notifyListeners'
 import { readStoredBookings, serialiseBookings, type StoredBookings, type StoredRead } from './storedBookings'
 import type {
   BookableExhibitor,
@@ -279,16 +280,7 @@ export class LocalBookingBackend implements BookingBackend {
   }
 
   private emit(event: BookingBackendEvent): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(event)
-      } catch (error) {
-        // a failing listener must not turn a saved booking into a failed one
-        queueMicrotask(() => {
-          throw error
-        })
-      }
-    }
+    notifyListeners(this.listeners, event)
   }
 
   private report(problem: StorageProblem): void {
