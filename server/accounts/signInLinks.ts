@@ -69,7 +69,7 @@ export class SignInLinks {
       }
       const { secret, expiresAt } = await this.issue(tx, 'staff', staffId, INVITATION_VALID_MS)
       const link = this.staffLink(role, secret)
-      await this.options.notices.signInLink(tx, { kind: 'staff-invitation', to: email, language: input.language, link, exhibitorId: input.exhibitorId ?? undefined, expiresAt })
+      await this.options.notices.signInLink(tx, { kind: input.exhibitorId ? 'staff-invitation' : 'organiser-invitation', to: email, language: input.language, link, exhibitorId: input.exhibitorId ?? undefined, expiresAt })
       return { staffId, link, expiresAt, created }
     })
   }

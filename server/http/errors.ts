@@ -105,7 +105,7 @@ export function installErrorHandling(app: FastifyInstance, options: { appPage?: 
       return
     }
     request.log.error({ err: error }, 'unexpected failure')
-    void reply.status(500).send(body('internal', 'Something went wrong on our side; nothing was changed'))
+    void reply.status(500).send(body('internal', 'Something went wrong on our side; please try again'))
   })
   app.setNotFoundHandler((request, reply) => {
     if (options.appPage && request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html')) {

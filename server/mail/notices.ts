@@ -20,7 +20,7 @@ export type BookingNoticeKind =
   /** Nobody answered in time: the hold ran out and the table is free again. */
   | 'expired'
 
-export type SignInMailKind = 'visitor-sign-in' | 'staff-invitation' | 'staff-sign-in'
+export type SignInMailKind = 'visitor-sign-in' | 'staff-invitation' | 'organiser-invitation' | 'staff-sign-in'
 
 export interface Notices {
   booking(tx: Queryable, kind: BookingNoticeKind, booking: BookingRow): Promise<void>

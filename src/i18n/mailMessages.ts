@@ -25,7 +25,7 @@ export type StaffMailKind =
   | 'expired'
   | 'proposal-expired'
 
-export type SignInTextKind = 'visitor-sign-in' | 'staff-invitation' | 'staff-sign-in'
+export type SignInTextKind = 'visitor-sign-in' | 'staff-invitation' | 'organiser-invitation' | 'staff-sign-in'
 
 export interface BookingMailText {
   /** `when` is the meeting's start in the recipient's clock. */
@@ -189,6 +189,11 @@ const zhCN: MailMessages = {
       intro: ({ exhibitor, event }) => `您已受邀加入${event}展商后台，为${exhibitor}处理观众的洽谈预约、设置洽谈时间。请点击以下链接登录：`,
       ignore: '如果您并不知道这份邀请，请忽略此邮件。',
     },
+    'organiser-invitation': {
+      subject: ({ event }) => `邀请您查看${event}洽谈总览`,
+      intro: ({ event }) => `您已受邀作为主办方查看${event}的洽谈总览：每天各状态的洽谈数量和洽谈桌使用情况（只读）。请点击以下链接登录：`,
+      ignore: '如果您并不知道这份邀请，请忽略此邮件。',
+    },
     'staff-sign-in': {
       subject: ({ event }) => `${event}展商后台登录链接`,
       intro: ({ event }) => `请点击以下链接登录${event}展商后台：`,
@@ -329,6 +334,12 @@ const en: MailMessages = {
       subject: ({ exhibitor }) => `Invitation: answer meeting requests for ${exhibitor}`,
       intro: ({ exhibitor, event }) =>
         `You have been invited to the ${event} exhibitor console for ${exhibitor}, where you answer visitors' meeting requests and keep your meeting hours. Open this link to sign in:`,
+      ignore: 'If you were not expecting this invitation, you can ignore it.',
+    },
+    'organiser-invitation': {
+      subject: ({ event }) => `Invitation: the ${event} negotiations overview`,
+      intro: ({ event }) =>
+        `You have been invited, as an organiser, to the ${event} negotiations overview: negotiations per day by state and how the negotiation tables are used (read-only). Open this link to sign in:`,
       ignore: 'If you were not expecting this invitation, you can ignore it.',
     },
     'staff-sign-in': {
@@ -475,6 +486,12 @@ const ko: MailMessages = {
       subject: ({ exhibitor }) => `[초대] ${exhibitor} 상담 예약 관리`,
       intro: ({ exhibitor, event }) =>
         `${event} 참가기업 관리 페이지에 ${exhibitor} 담당자로 초대되었습니다. 참관객의 상담 신청에 답변하고 상담 가능 시간을 설정할 수 있습니다. 아래 링크로 로그인해 주세요.`,
+      ignore: '초대받을 일이 없으셨다면 이 메일은 무시하셔도 됩니다.',
+    },
+    'organiser-invitation': {
+      subject: ({ event }) => `[초대] ${event} 상담 현황`,
+      intro: ({ event }) =>
+        `${event} 주최 측으로서 상담 현황 페이지에 초대되었습니다. 날짜별·상태별 상담 건수와 상담 테이블 이용 현황을 볼 수 있습니다(열람 전용). 아래 링크로 로그인해 주세요.`,
       ignore: '초대받을 일이 없으셨다면 이 메일은 무시하셔도 됩니다.',
     },
     'staff-sign-in': {

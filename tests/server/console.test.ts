@@ -1,5 +1,6 @@
 /** The exhibitor's side through inject(): sign-in links, the inbox's answers, hours, consent, the CSV, holds that expire. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { readDevOutbox } from '../../server/mail/transport'
 import { TestClient, bookingBody, startTestApp, type TestApp } from '../helpers/serverApp'
 
 const DAY = 86_400_000
@@ -200,6 +201,15 @@ describe('the organiser', () => {
     const organiser = new TestClient(server.app)
     expect((await organiser.post('/api/auth/redeem', { token: new URL(invitation.link).searchParams.get('signin') }, { key: null })).body).toEqual({ kind: 'staff', role: 'organiser' })
     expect(new URL(invitation.link).pathname).toBe('/organiser')
+    // the worker sends 20 a round (one may be running already): wait until it reaches this one
+    const mailed = await vi.waitFor(async () => {
+      await server.mail.sendDue()
+      const found = readDevOutbox('memory://').find((m) => m.to === 'organiser@example.com')
+      if (!found) throw new Error('not sent yet')
+      return found
+    })
+    expect(mailed.subject).toContain('洽谈总览')
+    expect(mailed.links).toContain(invitation.link)
     const { body } = await organiser.get(`/api/organiser/overview?from=${START}&to=${START + 28 * DAY}`)
     expect(body.timeZone).toBe('Asia/Shanghai')
     expect(body.tables).toBeGreaterThanOrEqual(40)
