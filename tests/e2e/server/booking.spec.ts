@@ -56,6 +56,15 @@ async function fillDetails(page: Page, name: string, topic: string) {
   await dialog.getByLabel('Topic').fill(topic)
 }
 
+/** A whole request, as a visitor makes it: the booth's picker, the time, their details, "Send request". */
+async function sendRequest(page: Page, slot: SlotInfo, name: string, topic: string) {
+  await openPicker(page, slot)
+  await slotButton(page, slot).click()
+  await fillDetails(page, name, topic)
+  await page.getByRole('dialog').getByRole('button', { name: 'Send request' }).click()
+  await expect(page.getByRole('heading', { name: 'Request sent' })).toBeVisible()
+}
+
 async function visitor(browser: Browser, baseURL: string | undefined): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, timezoneId: 'Europe/Berlin', viewport: { width: 1366, height: 820 } })
   return { context, page: await context.newPage() }
@@ -107,11 +116,7 @@ test('an open picker drops a time as soon as another visitor takes its last tabl
     await openPicker(bo.page, slot)
     await expect(slotButton(bo.page, slot)).toHaveCount(1)
 
-    await openPicker(anna.page, slot)
-    await slotButton(anna.page, slot).click()
-    await fillDetails(anna.page, 'Anna Schmidt', 'Edge AI boxes')
-    await anna.page.getByRole('dialog').getByRole('button', { name: 'Send request' }).click()
-    await expect(anna.page.getByRole('heading', { name: 'Request sent' })).toBeVisible()
+    await sendRequest(anna.page, slot, 'Anna Schmidt', 'Edge AI boxes')
 
     // Bo did nothing: the server's event stream took the time away
     await expect(slotButton(bo.page, slot)).toHaveCount(0)
@@ -126,11 +131,7 @@ test('offline, the agenda shows the last known bookings and booking says why it 
   try {
     await openHall(anna.page)
     const slot = await freeSlot(anna.page, 'luyang-youyu-interactive', 1)
-    await openPicker(anna.page, slot)
-    await slotButton(anna.page, slot).click()
-    await fillDetails(anna.page, 'Anna Schmidt', 'Game localisation')
-    await anna.page.getByRole('dialog').getByRole('button', { name: 'Send request' }).click()
-    await expect(anna.page.getByRole('heading', { name: 'Request sent' })).toBeVisible()
+    await sendRequest(anna.page, slot, 'Anna Schmidt', 'Game localisation')
     await anna.page.keyboard.press('Escape')
 
     await anna.context.setOffline(true)
@@ -157,10 +158,7 @@ test('the agenda opens on another device through a private link, and through a l
   try {
     await openHall(laptop.page)
     const slot = await freeSlot(laptop.page, 'luan-pianxiang-tea', 5)
-    await openPicker(laptop.page, slot)
-    await slotButton(laptop.page, slot).click()
-    await fillDetails(laptop.page, 'Mina Park', 'Green tea for Seoul')
-    await laptop.page.getByRole('dialog').getByRole('button', { name: 'Send request' }).click()
+    await sendRequest(laptop.page, slot, 'Mina Park', 'Green tea for Seoul')
     await laptop.page.getByRole('button', { name: 'Open my agenda' }).click()
 
     const agenda = laptop.page.getByRole('complementary', { name: 'My agenda' })
