@@ -8,6 +8,8 @@ import { chromiumLaunchOptions } from './tests/helpers/chromium'
 import { E2E_SERVER_DATA_DIR, E2E_SERVER_PORT } from './tests/helpers/e2eServer'
 
 const port = Number(process.env.E2E_PORT ?? 4173)
+// Another build folder (E2E_DIST), ports and data folder let two checkouts' or two people's runs share a machine.
+const dist = process.env.E2E_DIST ?? 'dist'
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -29,7 +31,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+      command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
       url: `http://127.0.0.1:${port}`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
@@ -38,7 +40,7 @@ export default defineConfig({
       // a fresh embedded database each run; rate limits off because every test browser comes from 127.0.0.1
       command: `rm -rf ${E2E_SERVER_DATA_DIR} && node --import tsx server/main.ts`,
       url: `http://127.0.0.1:${E2E_SERVER_PORT}/api/health`,
-      env: { PORT: String(E2E_SERVER_PORT), DATA_DIR: E2E_SERVER_DATA_DIR, STATIC_DIR: 'dist', RATE_LIMITS: 'off', LOG_LEVEL: 'warn', SWEEP_INTERVAL_MS: '2000' },
+      env: { PORT: String(E2E_SERVER_PORT), DATA_DIR: E2E_SERVER_DATA_DIR, STATIC_DIR: dist, RATE_LIMITS: 'off', LOG_LEVEL: 'warn', SWEEP_INTERVAL_MS: '2000' },
       reuseExistingServer: !process.env.CI,
       timeout: 90_000,
     },

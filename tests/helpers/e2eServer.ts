@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process'
 
 export const E2E_SERVER_PORT = Number(process.env.E2E_SERVER_PORT ?? 4180)
 /** Outside test-results/, which Playwright empties when any run starts. */
-export const E2E_SERVER_DATA_DIR = '.data/e2e-server'
+export const E2E_SERVER_DATA_DIR = process.env.E2E_SERVER_DATA_DIR ?? '.data/e2e-server'
 
 /** Runs `npm run invite` against the test server (which holds the embedded database) and returns the sign-in link. */
 export function inviteStaff(email: string, exhibitorId: string | null, language: 'zh-CN' | 'en' | 'ko' = 'en', dataDir = E2E_SERVER_DATA_DIR): string {
