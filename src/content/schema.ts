@@ -30,12 +30,52 @@ export const EXHIBITING_ZONE_IDS = ZONE_IDS.filter(
 export const LANGUAGES = ['zh-CN', 'en', 'ko'] as const
 export type Language = (typeof LANGUAGES)[number]
 
-const nonEmpty = z.string().trim().min(1, 'must not be empty')
+/**
+ * Longest text per kind of field, in UTF-16 code units (one per Chinese, Korean or Latin character). Each is a
+ * few times the longest value in the wmc2021 pack (noted in brackets), so real content fits and a pasted page
+ * or a flood of text does not reach the booth panel, the cube or a notice.
+ */
+export const TEXT_LIMITS = {
+  /** An id of a figure, a section…; URL-safe ids have their own 64. */
+  id: 64,
+  /** A measure's unit, e.g. 亿元, "countries and regions" [21]. */
+  unit: 40,
+  /** Names of companies, zones, sections, venues and people; route titles; products [58]. */
+  name: 120,
+  /** A figure's label on the results wall [55]. */
+  label: 200,
+  /** A sentence quoted from a press release, a highlight of the results wall [201]. */
+  quote: 500,
+  /** Descriptions of exhibitors, zones and routes [416]. */
+  description: 2000,
+  /** A link (website), as browsers and servers reliably handle. */
+  link: 2048,
+  /** An e-mail address (RFC 5321's path limit). */
+  email: 254,
+} as const
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters long`)
+const nonEmpty = text(TEXT_LIMITS.name)
 /** Chinese and English are required everywhere; Korean where given. */
-export const localizedText = z.object({ 'zh-CN': nonEmpty, en: nonEmpty, ko: nonEmpty.optional() })
-export const localizedTextAll = z.object({ 'zh-CN': nonEmpty, en: nonEmpty, ko: nonEmpty })
+const localized = (max: number) => z.object({ 'zh-CN': text(max), en: text(max), ko: text(max).optional() })
+const localizedAll = (max: number) => z.object({ 'zh-CN': text(max), en: text(max), ko: text(max) })
+/** A name or title in each language. */
+export const localizedText = localized(TEXT_LIMITS.name)
+export const localizedTextAll = localizedAll(TEXT_LIMITS.name)
 export type LocalizedText = z.infer<typeof localizedText>
 
+/** Content links open from the booth panel: only https:, mailto: and tel:, schemes that cannot run script or travel in clear. */
+const LINK_SCHEME = /^(https|mailto|tel):/i
+/** https with a host, mailto with an address, tel with digits; no spaces, quotes or angle brackets anywhere. */
+const WELL_FORMED_LINK = /^(https:\/\/[^\s/?#@:"<>\\]+(:\d{1,5})?([/?#][^\s"<>\\]*)?|mailto:[^\s@"<>\\]+@[^\s@"<>\\]+|tel:\+?[0-9][0-9().-]{2,30})$/i
+const contentLink = z
+  .string()
+  .max(TEXT_LIMITS.link, `must be at most ${TEXT_LIMITS.link} characters long`)
+  .regex(LINK_SCHEME, 'only https:, mailto: and tel: links are allowed')
+  .regex(WELL_FORMED_LINK, 'must be a whole link such as https://example.com, mailto:expo@example.com or tel:+8655100216299')
+
+/** Ids of the event, sections and figures; lower-case letters, digits and dashes. */
+const slug = z.string().regex(/^[a-z0-9-]+$/).max(TEXT_LIMITS.id)
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a7fd4')
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:30')
 const isoDate = z
@@ -52,7 +92,7 @@ const timeZone = z
   .refine((tz) => (tz === 'UTC' || /^[A-Za-z]+\/[A-Za-z0-9_+\-/]+$/.test(tz)) && isValidTimeZone(tz), 'must be an IANA time zone such as Asia/Shanghai')
 
 export const eventSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id: slug,
   name: localizedTextAll,
   shortName: localizedTextAll,
   /** Convention days, inclusive, in the event's time zone. */
@@ -64,7 +104,7 @@ export const eventSchema = z.object({
   city: localizedTextAll,
   timeZone,
   /** Where the convention's real figures come from. */
-  source: z.object({ title: nonEmpty, publishedOn: isoDate, publisher: nonEmpty }),
+  source: z.object({ title: text(TEXT_LIMITS.label), publishedOn: isoDate, publisher: nonEmpty }),
 })
 export type ExpoEvent = z.infer<typeof eventSchema>
 
@@ -72,12 +112,12 @@ export const zoneSchema = z.object({
   id: z.enum(ZONE_IDS),
   name: localizedTextAll,
   colour: hexColour,
-  description: localizedText,
+  description: localized(TEXT_LIMITS.description),
   /** Featured on a face of the lobby's magic cube. */
   featured: z.boolean().default(false),
   /** Named parts of the zone (YRD provinces, the Hongqiao Pinhui corner…); exhibitors refer to them by id. */
   sections: z
-    .array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: localizedTextAll }))
+    .array(z.object({ id: slug, name: localizedTextAll }))
     .default([]),
 })
 export type Zone = z.infer<typeof zoneSchema>
@@ -118,8 +158,8 @@ export type Availability = z.infer<typeof availabilitySchema>
 export const BOOTH_SIZES = ['standard', 'large', 'island'] as const
 export type BoothSize = (typeof BOOTH_SIZES)[number]
 
-/** Ids that appear in links (`?booth=`, share codes) as they are. */
-const urlSafeId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'must be lower-case letters, digits and dashes (URL-safe)')
+/** Ids that appear in links (`?booth=`, share codes) and in the visitor's stored data as they are. */
+export const urlSafeId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'must be lower-case letters, digits and dashes (URL-safe)')
 
 export const exhibitorSchema = z.object({
   id: urlSafeId,
@@ -128,17 +168,17 @@ export const exhibitorSchema = z.object({
   /** Sample exhibitors are invented for the demo and say so in the booth panel. */
   sample: z.boolean(),
   boothSize: z.enum(BOOTH_SIZES),
-  description: localizedText,
+  description: localized(TEXT_LIMITS.description),
   products: z.array(localizedText).min(2).max(6),
   /** ISO 3166 alpha-2 code, or a region code such as CN-SH. */
   country: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be a code like CN, KR or CN-SH'),
   /** Sub-section within a zone, e.g. a YRD province or the Hongqiao Pinhui corner. */
-  section: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  section: slug.optional(),
   contact: z.object({
     person: nonEmpty.optional(),
-    email: z.email('must be an e-mail address'),
+    email: z.email('must be an e-mail address').max(TEXT_LIMITS.email, `must be at most ${TEXT_LIMITS.email} characters long`),
     phone: z.string().regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number').optional(),
-    website: z.url('must be a web address').optional(),
+    website: contentLink.optional(),
   }),
   availability: availabilitySchema,
 })
@@ -149,18 +189,18 @@ export const resultsSchema = z.object({
   figures: z
     .array(
       z.object({
-        id: z.string().regex(/^[a-z0-9-]+$/),
+        id: slug,
         value: z.number(),
-        unit: localizedText,
-        label: localizedText,
+        unit: localized(TEXT_LIMITS.unit),
+        label: localized(TEXT_LIMITS.label),
         /** The sentence of the press release the figure is taken from, verbatim. */
-        quote: nonEmpty,
+        quote: text(TEXT_LIMITS.quote),
         /** The release words some figures loosely: 近1400 is 'nearly', 400多 / 超4亿 are 'more-than'. */
         approx: z.enum(['nearly', 'more-than']).optional(),
       }),
     )
     .min(4),
-  highlights: z.array(z.object({ text: localizedText, quote: nonEmpty })).default([]),
+  highlights: z.array(z.object({ text: localized(TEXT_LIMITS.quote), quote: text(TEXT_LIMITS.quote) })).default([]),
 })
 export type Results = z.infer<typeof resultsSchema>
 
@@ -174,7 +214,7 @@ export const routeStopSchema = z.discriminatedUnion('kind', [
 export const curatedRouteSchema = z.object({
   id: urlSafeId,
   title: localizedTextAll,
-  description: localizedTextAll,
+  description: localizedAll(TEXT_LIMITS.description),
   stops: z.array(routeStopSchema).min(2).max(30),
   /** The zone the route is about, for its card's colour; absent for a route across the hall. */
   featuredZone: z.enum(ZONE_IDS).optional(),

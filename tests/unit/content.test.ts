@@ -14,6 +14,7 @@ import { loadContentPack } from '../../src/content/loadInBrowser'
 import {
   EXHIBITING_ZONE_IDS,
   LANGUAGES,
+  TEXT_LIMITS,
   ZONE_IDS,
   exhibitorSchema,
   type ContentPack,
@@ -408,6 +409,68 @@ describe('validateContentPack on a broken pack', () => {
     const [problem] = problemsOf(validateContentPack(files))
     expect(problem).toMatchObject({ file: 'event.json', entry: '(file)', field: 'endDate' })
   })
+
+  it('accepts only https:, mailto: and tel: links, naming file, entry and field of any other', () => {
+    const refused = [
+      'javascript:alert(document.cookie)',
+      'JavaScript:alert(1)',
+      'http://shengmai.example.com',
+      'data:text/html,<script>alert(1)</script>',
+      'ftp://files.example.com',
+      'https:/example.com',
+      'https://example.com/a b',
+      ' https://example.com',
+    ]
+    for (const website of refused) {
+      const files = copyOfPack()
+      const entry = files['exhibitors/ai.json'][3]
+      entry.contact.website = website
+      const problems = problemsOf(validateContentPack(files))
+      expect(problems, website).toHaveLength(1)
+      expect(problems[0], website).toMatchObject({ file: 'exhibitors/ai.json', entry: `#3 "${entry.id}"`, field: 'contact.website' })
+    }
+    const files = copyOfPack()
+    const entry = files['exhibitors/ai.json'][3]
+    entry.contact.website = 'javascript:alert(1)'
+    expect(problemsOf(validateContentPack(files)).map(formatContentProblem)).toEqual([
+      `exhibitors/ai.json › #3 "${entry.id}" › contact.website: only https:, mailto: and tel: links are allowed`,
+    ])
+    for (const website of ['https://shengmai.example.com/expo?lang=en#booth', 'https://例子.example.com', 'mailto:expo@shengmai.example.com', 'tel:+86-551-0021-6299']) {
+      const ok = copyOfPack()
+      ok['exhibitors/ai.json'][3].contact.website = website
+      const result = validateContentPack(ok)
+      expect(result.ok ? [] : result.problems.map(formatContentProblem), website).toEqual([])
+    }
+  })
+
+  it('limits the length of names, descriptions and quotes, naming the field and the limit', () => {
+    const files = copyOfPack()
+    const exhibitor = files['exhibitors/nev.json'][1]
+    exhibitor.name.en = 'N'.repeat(TEXT_LIMITS.name + 1)
+    exhibitor.description['zh-CN'] = '长'.repeat(TEXT_LIMITS.description + 1)
+    exhibitor.products[0].ko = '가'.repeat(TEXT_LIMITS.name + 1)
+    files['zones.json'][4].description.en = 'd'.repeat(TEXT_LIMITS.description + 1)
+    files['routes.json'][0].title['zh-CN'] = '路'.repeat(TEXT_LIMITS.name + 1)
+    files['results.json'].figures[0].quote = '引'.repeat(TEXT_LIMITS.quote + 1)
+    const problems = problemsOf(validateContentPack(files)).map(formatContentProblem)
+    const entry = `#1 "${exhibitor.id}"`
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        `exhibitors/nev.json › ${entry} › name.en: must be at most ${TEXT_LIMITS.name} characters long`,
+        `exhibitors/nev.json › ${entry} › description.zh-CN: must be at most ${TEXT_LIMITS.description} characters long`,
+        `exhibitors/nev.json › ${entry} › products[0].ko: must be at most ${TEXT_LIMITS.name} characters long`,
+        expect.stringMatching(new RegExp(`^zones\\.json › #4 "[a-z-]+" › description\\.en: must be at most ${TEXT_LIMITS.description} characters long$`)),
+        expect.stringMatching(new RegExp(`^routes\\.json › #0 "[a-z-]+" › title\\.zh-CN: must be at most ${TEXT_LIMITS.name} characters long$`)),
+        expect.stringMatching(new RegExp(`^results\\.json › figures #0 "[a-z-]+" › quote: must be at most ${TEXT_LIMITS.quote} characters long$`)),
+      ]),
+    )
+    expect(problems).toHaveLength(6)
+    // exactly at the limit is fine
+    const atLimit = copyOfPack()
+    atLimit['exhibitors/nev.json'][1].name.en = 'N'.repeat(TEXT_LIMITS.name)
+    atLimit['exhibitors/nev.json'][1].description['zh-CN'] = '长'.repeat(TEXT_LIMITS.description)
+    expect(validateContentPack(atLimit).ok).toBe(true)
+  })
 })
 
 describe('generateSyntheticExhibitors', () => {
@@ -520,6 +583,15 @@ describe('npm run content:check', () => {
     expect(run.stderr).toContain(
       `exhibitors/ai.json › #3 "${entry.id}" › availability.slotMinutes: must be 15, 30, 45 or 60, not 20`,
     )
+  })
+
+  it('exits 1 and says which exhibitor has a link of a forbidden scheme', { timeout: 60_000 }, () => {
+    const files = copyOfPack()
+    const entry = files['exhibitors/yrd.json'][2]
+    entry.contact.website = 'javascript:alert(1)'
+    const run = runCheck(writePack(files))
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain(`exhibitors/yrd.json › #2 "${entry.id}" › contact.website: only https:, mailto: and tel: links are allowed`)
   })
 
   it('exits 1 and points at the line of a JSON syntax error', { timeout: 60_000 }, () => {
