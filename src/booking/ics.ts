@@ -45,9 +45,31 @@ export interface IcsOptions {
   includeCancelled?: boolean
 }
 
-/** RFC 5545 TEXT escaping: backslash first, so the escapes added after it stay single. */
+/**
+ * What a TEXT value may not carry: C0 and C1 controls and DEL (RFC 5545 forbids them; line breaks are kept as `\n`),
+ * the bidi embeddings, overrides and isolates that can make a summary read differently from what it says, and
+ * lone surrogates, which have no UTF-8 form.
+ */
+const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/** RFC 5545 TEXT: unsafe characters dropped, tabs as spaces, then escaped, backslash first so the escapes added after it stay single. */
 export function escapeIcsText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n')
+  return value
+    .replace(UNSAFE_TEXT, '')
+    .replace(/\t/g, ' ')
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n|\u2028|\u2029/g, '\\n')
+}
+
+/** An https link of plain URI characters with a host; a calendar app opens URL values as they are. */
+const SAFE_URL = /^https:\/\/[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*)?$/
+const MAX_URL_LENGTH = 2048
+
+/** The meeting link if it is a well-formed https URL, otherwise nothing: it is then left out of the file everywhere. */
+export function icsMeetingUrl(url: string | undefined): string | undefined {
+  return url !== undefined && url.length <= MAX_URL_LENGTH && SAFE_URL.test(url) ? url : undefined
 }
 
 const utf8Length = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4)
@@ -78,11 +100,19 @@ export function icsUtc(ms: number): string {
   return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
 }
 
-export function icsUid(booking: Pick<Booking, 'id'>): string {
-  return `${booking.id}@${ICS_UID_DOMAIN}`
+/** Booking ids are UUIDs (or short test ids): letters, digits, dashes and underscores. */
+const UID_PATTERN = new RegExp(`^[A-Za-z0-9][A-Za-z0-9_-]{0,63}@${ICS_UID_DOMAIN.replace(/\./g, '\\.')}$`)
+
+/** The event's UID, or undefined when the booking's id could not form a safe one (the booking is then not exported). */
+export function icsUid(booking: Pick<Booking, 'id'>): string | undefined {
+  const uid = `${booking.id}@${ICS_UID_DOMAIN}`
+  return UID_PATTERN.test(uid) ? uid : undefined
 }
 
 function eventLines(booking: Booking, options: IcsOptions, labels: IcsLabels, stamp: number): string[] {
+  const uid = icsUid(booking)
+  if (!uid) return []
+  const meetingUrl = icsMeetingUrl(booking.meetingUrl)
   const name = options.exhibitorName(booking.exhibitorId)
   const times = formatSlotTimes(booking, booking.visitorTimeZone, booking.exhibitorTimeZone, options.language ?? 'en')
   const description = [
@@ -91,17 +121,17 @@ function eventLines(booking: Booking, options: IcsOptions, labels: IcsLabels, st
     `${labels.yourTime}: ${times.visitorDate} ${times.visitor}–${times.visitorEnd} (${booking.visitorTimeZone}, ${times.visitorOffset})`,
     `${labels.exhibitorTime}: ${times.exhibitorDate} ${times.exhibitor}–${times.exhibitorEnd} (${booking.exhibitorTimeZone}, ${times.exhibitorOffset})`,
     `${labels.table}: ${booking.tableId}`,
-    ...(booking.meetingUrl ? [`${labels.meetingLink}: ${booking.meetingUrl}`] : []),
+    ...(meetingUrl ? [`${labels.meetingLink}: ${meetingUrl}`] : []),
   ].join('\n')
   const location =
-    booking.mode === 'online' && booking.meetingUrl
-      ? booking.meetingUrl
+    booking.mode === 'online' && meetingUrl
+      ? meetingUrl
       : [`${labels.negotiationArea} ${booking.tableId}`, options.venue].filter(Boolean).join(', ')
   // a pending request or proposal is tentative until the exhibitor (or the visitor) says yes
   const status = booking.status === 'confirmed' ? 'CONFIRMED' : isLive(booking.status) ? 'TENTATIVE' : 'CANCELLED'
   return [
     'BEGIN:VEVENT',
-    `UID:${icsUid(booking)}`,
+    `UID:${uid}`,
     `DTSTAMP:${icsUtc(stamp)}`,
     `DTSTART:${icsUtc(booking.start)}`,
     `DTEND:${icsUtc(booking.end)}`,
@@ -110,7 +140,7 @@ function eventLines(booking: Booking, options: IcsOptions, labels: IcsLabels, st
     `SUMMARY:${escapeIcsText(labels.summary(name))}`,
     `DESCRIPTION:${escapeIcsText(description)}`,
     `LOCATION:${escapeIcsText(location)}`,
-    ...(booking.mode === 'online' && booking.meetingUrl ? [`URL:${booking.meetingUrl}`] : []),
+    ...(booking.mode === 'online' && meetingUrl ? [`URL:${meetingUrl}`] : []),
     `STATUS:${status}`,
     'BEGIN:VALARM',
     'ACTION:DISPLAY',

@@ -134,6 +134,72 @@ describe('calendar export', () => {
     expect(event.description).toContain('3月2日')
   })
 
+  it('drops control and bidi-override characters from every text value, keeping line breaks, and still parses back', () => {
+    const hostile: Booking = {
+      ...online,
+      topic: 'Price\u0000 list\u0007\u001b[31m\tred\u007f\u0085\r\nnext line\u202e gnp.exe\u2066x\u2069 \ud800end',
+    }
+    const named: IcsOptions = { ...options, exhibitorName: () => 'Evil\u0000\r\nATTENDEE:mailto:x@example.com\u202e Co.' }
+    const ics = bookingToIcs(hostile, named)
+    // nothing but CRLF line ends, folding spaces and printable text
+    expect(ics.replace(/\r\n /g, '').split('\r\n').join('')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)
+    const { events } = parse(ics)
+    expect(events).toHaveLength(1)
+    expect(events[0].getAllProperties('attendee')).toHaveLength(0)
+    const event = new ICAL.Event(events[0])
+    expect(event.description).toContain('Topic: Price list[31m red\nnext line gnp.exex end')
+    expect(event.summary).toBe('Negotiation with Evil\nATTENDEE:mailto:x@example.com Co.')
+    expect(events[0].getFirstSubcomponent('valarm')!.getFirstPropertyValue('description')).toBe(
+      'Negotiation with Evil\nATTENDEE:mailto:x@example.com Co. starts in 15 minutes',
+    )
+  })
+
+  it('folds long Chinese and Korean lines by octets without cutting a character, and they parse back whole', () => {
+    const topic = `${'长三角机器人采购，'.repeat(12)}${'한국관 반도체 부품 상담; '.repeat(10)}😀🇰🇷`
+    const ics = bookingToIcs({ ...onSite, topic }, options)
+    for (const line of ics.split('\r\n')) {
+      const bytes = new TextEncoder().encode(line)
+      expect(bytes.length).toBeLessThanOrEqual(75)
+      expect(new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toBe(line)
+    }
+    expect(new ICAL.Event(parse(ics).events[0]).description).toContain(`Topic: ${topic}`)
+  })
+
+  it('writes the meeting link only when it is https, leaving it out of URL, LOCATION and DESCRIPTION otherwise', () => {
+    const refused = [
+      'javascript:alert(1)',
+      'http://meet.example.com/wmc-h7km2p',
+      'https://meet.example.com/a b',
+      'https://meet.example.com/x\r\nATTACH:https://evil.example.com',
+      'data:text/html,<script>alert(1)</script>',
+      'https://',
+      `https://meet.example.com/${'a'.repeat(3000)}`,
+    ]
+    for (const meetingUrl of refused) {
+      const ics = bookingToIcs({ ...online, meetingUrl }, options)
+      const [event] = parse(ics).events
+      expect(event.getFirstPropertyValue('url'), meetingUrl).toBeNull()
+      expect(event.getAllProperties('attach'), meetingUrl).toHaveLength(0)
+      expect(ics.replace(/\r\n /g, ''), meetingUrl).not.toContain(meetingUrl.slice(0, 24))
+      expect(new ICAL.Event(event).description, meetingUrl).not.toContain('Meeting link')
+    }
+    const fine = 'https://meet.example.com:8443/room/wmc-h7km2p?lang=ko&pw=a%20b#join'
+    const [event] = parse(bookingToIcs({ ...online, meetingUrl: fine }, options)).events
+    expect(event.getFirstPropertyValue('url')).toBe(fine)
+    expect(new ICAL.Event(event).location).toBe(fine)
+  })
+
+  it('writes UID lines of a strict pattern only, leaving out a booking whose id could not form one', () => {
+    for (const id of ['x\r\nATTENDEE:mailto:evil@example.com', 'a b', 'id;x=y', '', '-lead', 'é', 'a'.repeat(65), 'a@b']) {
+      const ics = bookingsToIcs([{ ...online, id }, onSite], options)
+      const uids = parse(ics).events.map((e) => new ICAL.Event(e).uid)
+      expect(uids, JSON.stringify(id)).toEqual(['9d3b-on-site@cloud-expo.wmc2021'])
+      expect(ics, JSON.stringify(id)).not.toContain('ATTENDEE')
+    }
+    const uuid = '0b8f5c1e-3d2a-4f6b-9c7d-1e2f3a4b5c6d'
+    expect(new ICAL.Event(parse(bookingToIcs({ ...online, id: uuid }, options)).events[0]).uid).toBe(`${uuid}@cloud-expo.wmc2021`)
+  })
+
   it('names the file after the booking or the event', () => {
     expect(icsFileName(online)).toBe('wmc2021-negotiation-H7KM2P.ics')
     expect(icsFileName()).toBe('wmc2021-negotiations.ics')
