@@ -1,5 +1,6 @@
 /** The `?route=` share code: a route's name and stops packed into a short, URL-safe, checksummed string, and read back against the current catalogue. */
 import { ZONE_IDS } from '../content/schema'
+import { cleanDisplayText } from '../i18n/displayText'
 import type { RouteStop } from './types'
 
 export interface SharedRoute {
@@ -55,10 +56,10 @@ const UNKNOWN_ZONE = 0xff
  *   · FNV-1a 32 of everything before it (4 bytes).
  */
 
-/** Packs a route into its share code. Names longer than SHARE_NAME_MAX_BYTES are cut at a character boundary. */
+/** Packs a route into its share code. Names lose bidi and control characters; longer than SHARE_NAME_MAX_BYTES, they are cut at a character boundary. */
 export function encodeRoute(route: SharedRoute, catalogue: readonly string[]): string {
   const keyBytes = keyLengthFor(route.stops, catalogue)
-  const name = truncateUtf8(route.name?.trim() ?? '', SHARE_NAME_MAX_BYTES)
+  const name = truncateUtf8(cleanDisplayText(route.name ?? ''), SHARE_NAME_MAX_BYTES)
   const bytes: number[] = [SHARE_CODE_VERSION, keyBytes | (name.length > 0 ? HAS_NAME : 0)]
   if (name.length > 0) {
     writeVarint(bytes, name.length)
@@ -127,6 +128,8 @@ function decode(code: string, catalogue: readonly string[]): DecodedRoute {
     } catch {
       return refuse('malformed', 'the name is not UTF-8')
     }
+    // A crafted code can carry any name: it becomes a stored route's name as an honest one would be written.
+    name = new TextDecoder().decode(truncateUtf8(cleanDisplayText(name), SHARE_NAME_MAX_BYTES)) || undefined
   }
   const count = reader.varint()
   // Each stop takes at least one byte: a larger count cannot be honest, and must not size an allocation.

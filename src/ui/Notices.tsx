@@ -1,5 +1,6 @@
 /** Small notices (ignored link parameters, confirmations): plain translated text, auto-dismissed. */
 import { useEffect } from 'react'
+import { displayNoticeParams } from '../i18n/displayText'
 import { useTranslate } from '../i18n/translate'
 import type { MessageKey } from '../i18n/messages'
 import { useExpoActions, useExpoStore } from '../state/store'
@@ -20,7 +21,8 @@ export default function Notices() {
     <div className="notices" role="status" aria-live="polite">
       {notices.map((notice) => (
         <div key={notice.id} className={`notice notice-${notice.kind}`}>
-          <span>{t(notice.key as MessageKey, notice.params)}</span>
+          {/* every notice's names pass here, wherever they came from: no bidi trick or flood of text reaches the sentence */}
+          <span>{t(notice.key as MessageKey, notice.params && displayNoticeParams(notice.params))}</span>
           <button type="button" className="notice-close" aria-label={t('notice.dismiss')} onClick={() => actions.dismissNotice(notice.id)}>
             ×
           </button>

@@ -1,5 +1,6 @@
 /** Custom tour routes in real Chromium: build, optimise, see the path, share, and walk the guided tour. */
 import { expect, test, type Page } from '@playwright/test'
+import { craftedShareCode } from '../helpers/craftedShareCode'
 import { openHall } from '../helpers/page'
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -90,6 +91,24 @@ test('a shared route link reproduces the route, stops and order, in a fresh brow
   await other.goto(tampered.toString())
   await expect(other.getByRole('status')).toContainText('The shared route link is not valid')
   await fresh.close()
+})
+
+test('a crafted route link cannot spoof its notice: bidi controls are dropped and a long name is shortened', async ({ page }) => {
+  // as long as a link may be (600 characters of code); the encoder itself never writes more than 48 bytes of name
+  const name = `Safe tour\u202E\u2066 ${'A'.repeat(400)}`
+  await openHall(page, `route=${craftedShareCode(name)}`)
+  const notice = page.getByRole('status').filter({ hasText: 'Opened a shared route' })
+  await expect(notice).toContainText(`Opened a shared route: Safe tour ${'A'.repeat(29)}… (2 stops)`)
+  expect(await notice.textContent()).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/)
+  // stored as an honest share code would carry it: cleaned, at most 48 bytes
+  await expect(page.getByRole('complementary', { name: 'My route' }).getByLabel('Route name')).toHaveValue(`Safe tour ${'A'.repeat(38)}`)
+
+  // a 500-character name makes a link longer than any route needs: refused whole, nothing stored
+  await page.goto(`/?lang=en&debug=1&route=${craftedShareCode(`\u202E${'B'.repeat(500)}`)}`)
+  const refused = page.getByRole('status').filter({ hasText: 'The shared route link is not valid' })
+  await expect(refused).toBeVisible()
+  await expect(refused).not.toContainText('BBB')
+  expect(await page.evaluate(() => (window as any).__expoStore.getState().routes.map((r: any) => r.name))).toEqual([`Safe tour ${'A'.repeat(38)}`])
 })
 
 test('the guided tour walks to each stop in order and opens its card', async ({ page }) => {
