@@ -251,6 +251,10 @@ export const ko: Messages = {
   'gyro.label': '휴대폰을 움직여 둘러보기',
   'notice.gyroDenied': '동작 센서 사용이 허용되지 않았습니다. 화면을 드래그하여 둘러보세요',
   'notice.gyroUnavailable': '이 기기에는 사용할 수 있는 동작 센서가 없습니다. 화면을 드래그하여 둘러보세요',
+  'update.ready': '새 버전이 준비되었습니다',
+  'update.reload': '새로고침',
+  'update.dismiss': '나중에',
+  'update.reloading': '업데이트 중…',
   // — the booking server: request states, consent, offline, other devices —
   'booking.profileNoteServer': '다음 예약을 위해 이 브라우저에 저장되며, 이번 상담에 관해 이메일을 보내 드릴 수 있도록 신청과 함께 전송됩니다. 아래에서 동의하신 경우에만 참가기업에 표시됩니다.',
   'booking.refusal.unavailable': '예약 서버에 연결할 수 없어 예약되지 않았습니다. 잠시 후 다시 시도해 주세요.',

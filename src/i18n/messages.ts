@@ -252,6 +252,10 @@ const zhCN = {
   'gyro.label': '转动手机环视',
   'notice.gyroDenied': '未获准使用手机方向传感器，请拖动画面环视',
   'notice.gyroUnavailable': '这台设备没有可用的方向传感器，请拖动画面环视',
+  'update.ready': '新版本已就绪',
+  'update.reload': '重新加载',
+  'update.dismiss': '稍后',
+  'update.reloading': '正在更新…',
   // — keys of the phones, plan-view and offline work go above this line —
   // — the booking server: request states, consent, offline, other devices —
   'booking.profileNoteServer': '保存在本浏览器中，下次预约无需重填；随申请一并发送，以便我们就此次洽谈给您发邮件。只有在您于下方同意后，展商才能看到这些资料。',
@@ -569,6 +573,10 @@ const en: Messages = {
   'gyro.label': 'Look by turning the phone',
   'notice.gyroDenied': 'Motion access was not allowed: drag the view to look around',
   'notice.gyroUnavailable': 'This device reports no motion sensor: drag the view to look around',
+  'update.ready': 'A new version is ready',
+  'update.reload': 'Reload',
+  'update.dismiss': 'Not now',
+  'update.reloading': 'Updating…',
   // — keys of the phones, plan-view and offline work go above this line —
   // — the booking server: request states, consent, offline, other devices —
   'booking.profileNoteServer': 'Kept in this browser for your next booking, and sent with your request so that we can e-mail you about it. The exhibitor sees it only if you agree below.',

@@ -15,13 +15,23 @@ const MATCH = { ignoreVary: true }
 self.addEventListener('install', (event) => {
   // `reload` bypasses the HTTP cache, so the cache holds exactly this build's files. One failure fails the install.
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })))))
-  // No skipWaiting: a tab keeps the build it started with; this one takes over once every older tab is closed.
+  // No skipWaiting here: a tab keeps the build it started with; this one takes over once every older tab is closed,
+  // or when a visitor accepts the page's offer to reload onto it (the message below).
+})
+
+self.addEventListener('message', (event) => {
+  // Sent by src/offline/updateOffer.ts (SKIP_WAITING) when the visitor chose "Reload".
+  if (event.data?.type === 'skip-waiting') self.skipWaiting()
 })
 
 self.addEventListener('activate', (event) => {
-  // Only now is no tab left that may still ask the older build for a file it has not loaded yet.
+  // Older builds' files are no longer served: the tabs that ran them reload (or are offered to) once this one controls them.
+  // Claiming also takes the first visit's tab, so its lazily loaded chunks are served from this build's cache.
   event.waitUntil(
-    caches.keys().then((keys) => Promise.all(keys.filter((key) => key.startsWith(CACHE_PREFIX) && key !== CACHE).map((key) => caches.delete(key)))),
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((key) => key.startsWith(CACHE_PREFIX) && key !== CACHE).map((key) => caches.delete(key))))
+      .then(() => self.clients.claim()),
   )
 })
 

@@ -17,6 +17,7 @@ import Notices from './Notices'
 import RoutePanel from './RoutePanel'
 import TopBar from './TopBar'
 import TourControls from './TourControls'
+import UpdateBanner from './UpdateBanner'
 import ZoneMenu from './ZoneMenu'
 import { useGlobalShortcuts } from './shortcuts'
 
@@ -57,6 +58,7 @@ export default function Overlay() {
       )}
       <HelpDialog />
       <Notices />
+      <UpdateBanner />
       <LoadingScreen />
       {debug && <DebugOverlay />}
     </>
