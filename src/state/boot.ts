@@ -7,7 +7,8 @@ import { computeFloorPlan } from '../plan/floorPlan'
 import { decodeRoute } from '../routes/shareCode'
 import { buildLinkSearch, parseLinkParams } from './linkParams'
 import { detectBookingServer, startBookingBackend } from './bookings/bookingService'
-import { onStorageProblem } from './persistence'
+import { onStorageProblem, type StorageProblem } from './persistence'
+import type { Notice } from './store'
 import { useExpoStore } from './store'
 
 export async function bootExpo(search = window.location.search): Promise<void> {
@@ -17,13 +18,7 @@ export async function bootExpo(search = window.location.search): Promise<void> {
   if (link.lang) actions.setLanguage(link.lang)
   else if (savedLanguage) actions.setLanguage(savedLanguage)
   else actions.setLanguage(preferredLanguage(), { save: false })
-  onStorageProblem((problem) =>
-    actions.notify(
-      problem.kind === 'corrupt'
-        ? { kind: 'error', key: 'notice.storageCorrupt', params: { key: problem.backupKey } }
-        : { kind: 'error', key: problem.kind === 'quota' ? 'notice.storageFull' : 'notice.storageUnavailable' },
-    ),
-  )
+  onStorageProblem((problem) => actions.notify(visitorStorageNotice(problem)))
   actions.setDebug(link.debug, link.emptyScene)
   // Automated checks read the store behind the debug flag only.
   if (link.debug) Object.assign(window, { __expoStore: useExpoStore })
@@ -56,6 +51,7 @@ export async function bootExpo(search = window.location.search): Promise<void> {
       if (problem.kind === 'corrupted')
         actions.notify({ kind: 'error', key: 'notice.bookingsCorrupt', params: { key: problem.backupKey, kept: problem.kept } })
       else if (problem.kind === 'newer-version') actions.notify({ kind: 'error', key: 'notice.bookingsNewer' })
+      else if (problem.kind === 'backup-failed') actions.notify({ kind: 'error', key: 'notice.bookingsKeptInPlace' })
       else if (problem.kind === 'quota') actions.notify({ kind: 'error', key: 'notice.storageFull' })
       else actions.notify({ kind: 'error', key: 'notice.storageUnavailable' })
     },
@@ -98,13 +94,33 @@ function openSharedRoute(code: string, pack: ContentPack) {
     return
   }
   const name = decoded.route.name ?? ''
-  actions.saveRouteCopy({ name, stops: decoded.route.stops })
+  if (!actions.saveRouteCopy({ name, stops: decoded.route.stops })) return
   actions.setRoutePanelOpen(true)
   actions.notify(
     decoded.dropped > 0
       ? { kind: 'warning', key: 'route.importedDropped', params: { dropped: decoded.dropped, count: decoded.route.stops.length } }
       : { kind: 'info', key: 'route.imported', params: { name, count: decoded.route.stops.length } },
   )
+}
+
+/** What the visitor is told of their stored data: only what truly happened, with the backup key only when one was written. */
+function visitorStorageNotice(problem: StorageProblem): Omit<Notice, 'id'> {
+  switch (problem.kind) {
+    case 'corrupt':
+      return problem.backupKey
+        ? { kind: 'error', key: 'notice.storageCorrupt', params: { key: problem.backupKey } }
+        : { kind: 'error', key: 'notice.storageCorruptKept' }
+    case 'repaired':
+      return problem.backupKey
+        ? { kind: 'warning', key: 'notice.storageRepaired', params: { count: problem.dropped, key: problem.backupKey } }
+        : { kind: 'warning', key: 'notice.storageRepairedKept', params: { count: problem.dropped } }
+    case 'newer':
+      return { kind: 'error', key: 'notice.storageNewer' }
+    case 'quota':
+      return { kind: 'error', key: 'notice.storageFull' }
+    case 'unavailable':
+      return { kind: 'error', key: 'notice.storageUnavailable' }
+  }
 }
 
 /** Before the languages issue the browser language picks only between Chinese and English. */

@@ -2,6 +2,7 @@
 import type { Point } from '../plan/types'
 import { optimizeRouteOrder, walkRoute, type WalkedRoute } from '../routes/routeDistances'
 import { DEFAULT_ROUTE_OPTIONS, sameStop, type GuidedTour, type RouteOptions, type RouteStop, type SavedRoute } from '../routes/types'
+import { VISITOR_LIMITS } from './persistence'
 import type { ExpoState } from './store'
 import { cameraPose } from './transient'
 
@@ -19,16 +20,17 @@ export interface RouteSlice {
 export interface RouteActions {
   /** Recomputes the active route's walk, e.g. once the floor plan exists. */
   refreshRouteWalk(): void
-  /** Adds to the active route (made on first use); a stop already in it is not added twice. */
-  addStop(stop: RouteStop): void
+  /** Adds to the active route (made on first use); a stop already in it is not added twice. False when refused (a limit, told). */
+  addStop(stop: RouteStop): boolean
   removeStop(index: number): void
   moveStop(from: number, to: number): void
   renameRoute(name: string): void
-  newRoute(name: string): void
+  /** False when refused: the visitor already keeps the most routes there may be (told in a notice). */
+  newRoute(name: string): boolean
   selectRoute(routeId: string): void
   deleteRoute(routeId: string): void
-  /** Saves a copy as one of the visitor's routes and makes it active. */
-  saveRouteCopy(route: { name: string; stops: RouteStop[]; copiedFrom?: string }): void
+  /** Saves a copy as one of the visitor's routes and makes it active; false when refused, as newRoute. */
+  saveRouteCopy(route: { name: string; stops: RouteStop[]; copiedFrom?: string }): boolean
   setRouteOptions(options: Partial<RouteOptions>): void
   /** Reorders the active route's stops into the shortest walk along the aisles. */
   optimiseRoute(): void
@@ -81,6 +83,12 @@ export function createRouteSlice(set: Set, get: Get): RouteSlice & { routeAction
     set({ routeWalk })
   }
 
+  /** A stored limit reached where the visitor acts: nothing changes, and they are told why. */
+  const refuse = (key: 'route.tooManyRoutes' | 'route.tooManyStops', max: number) => {
+    get().actions.notify({ kind: 'warning', key, params: { max } })
+    return false
+  }
+
   const arriveAtStop = (tour: GuidedTour) => {
     const stop = tour.stops[tour.stopIndex]
     const { actions, routeOptions } = get()
@@ -102,8 +110,13 @@ export function createRouteSlice(set: Set, get: Get): RouteSlice & { routeAction
   const routeActions: RouteActions = {
     refreshRouteWalk,
     addStop: (stop) => {
-      const stops = activeRoute(get())?.stops ?? []
-      if (!stops.some((s) => sameStop(s, stop))) updateStops([...stops, stop])
+      const route = activeRoute(get())
+      const stops = route?.stops ?? []
+      if (stops.some((s) => sameStop(s, stop))) return true
+      if (stops.length >= VISITOR_LIMITS.stopsPerRoute) return refuse('route.tooManyStops', VISITOR_LIMITS.stopsPerRoute)
+      if (!route && get().routes.length >= VISITOR_LIMITS.routes) return refuse('route.tooManyRoutes', VISITOR_LIMITS.routes)
+      updateStops([...stops, stop])
+      return true
     },
     removeStop: (index) => updateStops((activeRoute(get())?.stops ?? []).filter((_, i) => i !== index)),
     moveStop: (from, to) => {
@@ -116,12 +129,14 @@ export function createRouteSlice(set: Set, get: Get): RouteSlice & { routeAction
     renameRoute: (name) => {
       const route = activeRoute(get())
       if (!route) return routeActions.newRoute(name)
-      set({ routes: get().routes.map((r) => (r.id === route.id ? { ...r, name: name.slice(0, 80) } : r)) })
+      set({ routes: get().routes.map((r) => (r.id === route.id ? { ...r, name: name.slice(0, VISITOR_LIMITS.routeName) } : r)) })
     },
     newRoute: (name) => {
-      const route: SavedRoute = { id: newRouteId(), name: name.slice(0, 80), stops: [] }
+      if (get().routes.length >= VISITOR_LIMITS.routes) return refuse('route.tooManyRoutes', VISITOR_LIMITS.routes)
+      const route: SavedRoute = { id: newRouteId(), name: name.slice(0, VISITOR_LIMITS.routeName), stops: [] }
       set({ routes: [...get().routes, route], activeRouteId: route.id, routeStart: null })
       refreshRouteWalk()
+      return true
     },
     selectRoute: (routeId) => {
       if (!get().routes.some((r) => r.id === routeId)) return
@@ -135,9 +150,12 @@ export function createRouteSlice(set: Set, get: Get): RouteSlice & { routeAction
       refreshRouteWalk()
     },
     saveRouteCopy: ({ name, stops, copiedFrom }) => {
-      const route: SavedRoute = { id: newRouteId(), name: name.slice(0, 80), stops: [...stops], copiedFrom }
+      if (get().routes.length >= VISITOR_LIMITS.routes) return refuse('route.tooManyRoutes', VISITOR_LIMITS.routes)
+      if (stops.length > VISITOR_LIMITS.stopsPerRoute) return refuse('route.tooManyStops', VISITOR_LIMITS.stopsPerRoute)
+      const route: SavedRoute = { id: newRouteId(), name: name.slice(0, VISITOR_LIMITS.routeName), stops: [...stops], copiedFrom }
       set({ routes: [...get().routes, route], activeRouteId: route.id, routeStart: null })
       refreshRouteWalk()
+      return true
     },
     setRouteOptions: (options) => {
       set({ routeOptions: { ...get().routeOptions, ...options } })

@@ -8,7 +8,8 @@ import { localized } from '../i18n/format'
 import { isNews, readAgendaSeen, seenNow, writeAgendaSeen, type SeenStatuses } from './agendaSeen'
 import type { FloorPlan, Point } from '../plan/types'
 import { bookingBackend } from './bookings/bookingService'
-import { visitorPersistOptions } from './persistence'
+import { parseLinkParams } from './linkParams'
+import { browserTimeZone, pickPersisted, visitorPersistOptions, visitorStorageKey, VisitorStorage, VISITOR_LIMITS } from './persistence'
 import { createRouteSlice, type RouteActions, type RouteSlice } from './routeSlice'
 
 export type ViewMode = 'overview' | 'walk'
@@ -150,14 +151,10 @@ export type ExpoState = ContentSlice & UiSlice & SelectionSlice & BookingSlice &
 let nextNoticeId = 1
 let nextNonce = 1
 
-function browserTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai'
-  } catch {
-    return 'Asia/Shanghai'
-  }
-}
-
+/** The visitor's data of this page: a `?synthetic=N` load-test hall keeps its own, away from the visitor's real data. */
+const visitorStorage = new VisitorStorage(
+  visitorStorageKey(typeof window !== 'undefined' && parseLinkParams(window.location.search).synthetic !== undefined),
+)
 
 export const useExpoStore = create<ExpoState>()(
   subscribeWithSelector(persist((set, get) => {
@@ -248,11 +245,11 @@ export const useExpoStore = create<ExpoState>()(
       closeBooth: () => set({ openBoothId: null, bookingPicker: null }),
       toggleFavourite: (exhibitorId) => {
         const favourites = get().favourites
-        set({
-          favourites: favourites.includes(exhibitorId)
-            ? favourites.filter((id) => id !== exhibitorId)
-            : [...favourites, exhibitorId],
-        })
+        if (favourites.includes(exhibitorId)) return set({ favourites: favourites.filter((id) => id !== exhibitorId) })
+        if (favourites.length >= VISITOR_LIMITS.favourites) {
+          return get().actions.notify({ kind: 'warning', key: 'notice.tooManyFavourites', params: { max: VISITOR_LIMITS.favourites } })
+        }
+        set({ favourites: [...favourites, exhibitorId] })
       },
       requestBooking: (exhibitorId) => set({ bookingPicker: { exhibitorId, rescheduling: null } }),
       requestReschedule: (booking) => set({ bookingPicker: { exhibitorId: booking.exhibitorId, rescheduling: booking } }),
@@ -334,8 +331,22 @@ export const useExpoStore = create<ExpoState>()(
       },
       ...routeActions,
     },
-  }}, visitorPersistOptions<ExpoState>())),
+  }}, visitorPersistOptions<ExpoState>(visitorStorage))),
 )
+
+// Another tab's favourites, routes, profile or language are laid into this tab as they change there.
+if (typeof window !== 'undefined') {
+  visitorStorage.followOtherTabs({
+    current: () => pickPersisted(useExpoStore.getState()),
+    apply: (visitor) => {
+      const { activeRouteId, guidedTour, actions } = useExpoStore.getState()
+      // this tab keeps its open route and tour, unless the route was deleted elsewhere
+      const stillThere = visitor.routes.some((r) => r.id === activeRouteId)
+      useExpoStore.setState({ ...visitor, guidedTour, activeRouteId: stillThere ? activeRouteId : (visitor.routes.at(-1)?.id ?? null) })
+      actions.refreshRouteWalk()
+    },
+  })
+}
 
 /** All actions through one stable selector. */
 export const useExpoActions = () => useExpoStore((s) => s.actions)

@@ -1,12 +1,21 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { STORAGE_KEY, STORAGE_VERSION } from '../../src/state/persistence'
+import { STORAGE_KEY, STORAGE_VERSION, SYNTHETIC_STORAGE_KEY, VISITOR_LIMITS } from '../../src/state/persistence'
+
+/** Stores of earlier tests would go on answering storage events like forgotten tabs: each test closes them. */
+const openTabs: (() => void)[] = []
+beforeEach(() => openTabs.splice(0).forEach((close) => close()))
 
 async function freshStore() {
   vi.resetModules()
+  const addEventListener = vi.spyOn(window, 'addEventListener')
   const persistence = await import('../../src/state/persistence')
   const problems: unknown[] = []
   const { useExpoStore } = await import('../../src/state/store')
+  for (const [type, listener] of addEventListener.mock.calls) {
+    if (type === 'storage') openTabs.push(() => window.removeEventListener('storage', listener as EventListener))
+  }
+  addEventListener.mockRestore()
   persistence.onStorageProblem((p) => problems.push(p))
   return { useExpoStore, problems }
 }
@@ -34,7 +43,7 @@ describe('visitor persistence', () => {
     actions.newRoute('Chips')
     actions.addStop({ kind: 'zone', zoneId: 'next-gen-it' })
     actions.setRouteOptions({ returnToStart: true, dwellSeconds: 20 })
-    actions.startTour({ routeId: 'x', name: 'Chips', stops: [{ kind: 'zone', zoneId: 'next-gen-it' }] })
+    actions.startTour({ routeId: 'route-x', name: 'Chips', stops: [{ kind: 'zone', zoneId: 'next-gen-it' }] })
     const second = await freshStore()
     const state = second.useExpoStore.getState()
     expect(state.routes.map((r) => r.name)).toEqual(['Batteries', 'Chips'])
@@ -43,15 +52,15 @@ describe('visitor persistence', () => {
   })
 
   it('lifts version 1 data (before booking) to the current version, keeping what the visitor had', async () => {
-    const v1 = { state: { favourites: ['a'], routeStops: [{ kind: 'zone', zoneId: 'nev' }], savedLanguage: 'ko' }, version: 1 }
+    const v1 = { state: { favourites: ['booth-a'], routeStops: [{ kind: 'zone', zoneId: 'nev' }], savedLanguage: 'ko' }, version: 1 }
     localStorage.setItem(STORAGE_KEY, JSON.stringify(v1))
     const { useExpoStore, problems } = await freshStore()
-    expect(useExpoStore.getState()).toMatchObject({ favourites: ['a'], savedLanguage: 'ko', profile: null, activeRouteId: 'route-1' })
+    expect(useExpoStore.getState()).toMatchObject({ favourites: ['booth-a'], savedLanguage: 'ko', profile: null, activeRouteId: 'route-1' })
     // v1's single list of stops becomes the first saved route.
     expect(useExpoStore.getState().routes).toEqual([{ id: 'route-1', name: '', stops: [{ kind: 'zone', zoneId: 'nev' }] }])
     expect(useExpoStore.getState().visitorTimeZone).toBeTruthy()
     expect(problems).toEqual([])
-    useExpoStore.getState().actions.toggleFavourite('b')
+    useExpoStore.getState().actions.toggleFavourite('booth-b')
     expect(JSON.parse(localStorage.getItem(STORAGE_KEY)!).version).toBe(STORAGE_VERSION)
   })
 
@@ -72,9 +81,8 @@ describe('visitor persistence', () => {
 
   it.each([
     ['not JSON', '{"state": {"favourites": ['],
-    ['the wrong shape', JSON.stringify({ state: { favourites: 'oops', routeStops: [] }, version: STORAGE_VERSION })],
-    ['a version from the future', JSON.stringify({ state: {}, version: STORAGE_VERSION + 1 })],
-    ['an unknown zone in the route', JSON.stringify({ state: { favourites: [], routeStops: [{ kind: 'zone', zoneId: 'mars' }], savedLanguage: null }, version: STORAGE_VERSION })],
+    ['without a version', JSON.stringify({ state: { favourites: ['booth-a'] } })],
+    ['an older version of the wrong shape', JSON.stringify({ state: { favourites: 'oops', routeStops: [] }, version: 2 })],
   ])('sets aside stored data that is %s, reports it and starts from defaults', async (_, raw) => {
     localStorage.setItem(STORAGE_KEY, raw)
     const { useExpoStore, problems } = await freshStore()
@@ -88,6 +96,90 @@ describe('visitor persistence', () => {
     expect(localStorage.getItem(backupKeys()[0])).toBe(raw)
   })
 
+  it('leaves the data of a newer version alone, whatever its shape, and never writes over it', async () => {
+    const newer = JSON.stringify({ state: { bookmarks: { 'booth-a': true } }, version: STORAGE_VERSION + 1 })
+    localStorage.setItem(STORAGE_KEY, newer)
+    const { useExpoStore, problems } = await freshStore()
+    expect(problems).toEqual([{ kind: 'newer', version: STORAGE_VERSION + 1 }])
+    useExpoStore.getState().actions.toggleFavourite('booth-b')
+    useExpoStore.getState().actions.newRoute('Mine')
+    expect(useExpoStore.getState().favourites).toEqual(['booth-b']) // this session works, it is only not saved
+    expect(localStorage.getItem(STORAGE_KEY)).toBe(newer)
+    expect(backupKeys()).toEqual([])
+  })
+
+  it('checks every stored item on read: keeps the good ones, leaves out the bad, copies the original', async () => {
+    const raw = JSON.stringify({
+      version: STORAGE_VERSION,
+      state: {
+        favourites: ['booth-a', '<img src=x>', 42, 'booth-a', 'booth-b'],
+        routes: [
+          { id: 'route-1', name: 'Batteries', stops: [{ kind: 'zone', zoneId: 'ai' }, { kind: 'zone', zoneId: 'mars' }, { kind: 'booth', exhibitorId: '../x' }] },
+          { id: '../../evil', name: 'x', stops: [] },
+        ],
+        activeRouteId: 'route-1',
+        routeOptions: { startFrom: 'entrance', returnToStart: true, dwellSeconds: 30 },
+        // a tampered tour index: Play would look for stop 7 of 1
+        guidedTour: { routeId: 'route-1', name: 'Batteries', stops: [{ kind: 'zone', zoneId: 'ai' }], stopIndex: 7, status: 'paused', dwellEndsAt: null },
+        savedLanguage: 'en',
+        profile: null,
+        visitorTimeZone: 'Europe/Berlin',
+      },
+    })
+    localStorage.setItem(STORAGE_KEY, raw)
+    const { useExpoStore, problems } = await freshStore()
+    const state = useExpoStore.getState()
+    expect(state.favourites).toEqual(['booth-a', 'booth-b'])
+    expect(state.routes).toEqual([{ id: 'route-1', name: 'Batteries', stops: [{ kind: 'zone', zoneId: 'ai' }] }])
+    expect(state.guidedTour).toBeNull()
+    expect(state).toMatchObject({ activeRouteId: 'route-1', savedLanguage: 'en', visitorTimeZone: 'Europe/Berlin', routeOptions: { dwellSeconds: 30 } })
+    expect(backupKeys()).toHaveLength(1)
+    expect(localStorage.getItem(backupKeys()[0])).toBe(raw)
+    expect(problems).toEqual([{ kind: 'repaired', backupKey: backupKeys()[0], dropped: 7 }])
+  })
+
+  it('never sets everything aside for one over-long list: 101 routes keep 100 and the rest of the data', async () => {
+    const routes = Array.from({ length: 101 }, (_, i) => ({ id: `route-${i}`, name: `R${i}`, stops: [] }))
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ version: STORAGE_VERSION, state: { favourites: ['booth-a'], routes, savedLanguage: 'ko' } }))
+    const { useExpoStore, problems } = await freshStore()
+    expect(useExpoStore.getState().routes).toHaveLength(100)
+    expect(useExpoStore.getState()).toMatchObject({ favourites: ['booth-a'], savedLanguage: 'ko' })
+    expect(problems).toMatchObject([{ kind: 'repaired' }])
+  })
+
+  it('says the data was left in place, naming no backup, when the backup could not be written', async () => {
+    localStorage.setItem(STORAGE_KEY, 'not json')
+    const setItem = Storage.prototype.setItem
+    const spy = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, key: string, value: string) {
+      if (key.includes(':backup:')) throw new DOMException('full', 'QuotaExceededError')
+      setItem.call(this, key, value)
+    })
+    const { useExpoStore, problems } = await freshStore()
+    expect(problems).toEqual([{ kind: 'corrupt', backupKey: null }])
+    useExpoStore.getState().actions.toggleFavourite('booth-a')
+    spy.mockRestore()
+    expect(localStorage.getItem(STORAGE_KEY)).toBe('not json')
+    expect(backupKeys()).toEqual([])
+  })
+
+  it('enforces each stored limit where the visitor acts, with a message, instead of on the next load', async () => {
+    const { useExpoStore } = await freshStore()
+    const { actions } = useExpoStore.getState()
+    for (let i = 0; i < VISITOR_LIMITS.routes; i++) expect(actions.newRoute(`R${i}`)).toBe(true)
+    expect(actions.newRoute('one too many')).toBe(false)
+    expect(actions.saveRouteCopy({ name: 'from a link', stops: [{ kind: 'zone', zoneId: 'ai' }] })).toBe(false)
+    expect(useExpoStore.getState().routes).toHaveLength(VISITOR_LIMITS.routes)
+    expect(useExpoStore.getState().notices.at(-1)).toMatchObject({ key: 'route.tooManyRoutes', params: { max: 100 } })
+    useExpoStore.setState({ favourites: Array.from({ length: VISITOR_LIMITS.favourites }, (_, i) => `booth-${i}`) })
+    actions.toggleFavourite('one-more')
+    expect(useExpoStore.getState().favourites).not.toContain('one-more')
+    expect(useExpoStore.getState().notices.at(-1)).toMatchObject({ key: 'notice.tooManyFavourites' })
+    // and what was kept loads again whole
+    const again = await freshStore()
+    expect(again.useExpoStore.getState().routes).toHaveLength(VISITOR_LIMITS.routes)
+    expect(again.problems).toEqual([])
+  })
+
   it('reports a full storage quota instead of failing silently', async () => {
     const { useExpoStore, problems } = await freshStore()
     const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
@@ -96,5 +188,76 @@ describe('visitor persistence', () => {
     useExpoStore.getState().actions.toggleFavourite('x2')
     setItem.mockRestore()
     expect(problems).toContainEqual({ kind: 'quota' })
+  })
+
+  it('keeps a synthetic load-test hall’s favourites and routes away from the visitor’s own', async () => {
+    const real = await freshStore()
+    real.useExpoStore.getState().actions.toggleFavourite('booth-a')
+    const before = localStorage.getItem(STORAGE_KEY)
+    window.history.replaceState(null, '', '/?synthetic=1000')
+    try {
+      const synthetic = await freshStore()
+      expect(synthetic.useExpoStore.getState().favourites).toEqual([])
+      synthetic.useExpoStore.getState().actions.toggleFavourite('synthetic-ai-1')
+      synthetic.useExpoStore.getState().actions.addStop({ kind: 'booth', exhibitorId: 'synthetic-ai-1' })
+    } finally {
+      window.history.replaceState(null, '', '/')
+    }
+    expect(localStorage.getItem(STORAGE_KEY)).toBe(before)
+    expect(JSON.parse(localStorage.getItem(SYNTHETIC_STORAGE_KEY)!).state.favourites).toEqual(['synthetic-ai-1'])
+  })
+})
+
+describe('two tabs', () => {
+  beforeEach(() => localStorage.clear())
+
+  /** Another tab's write reaches this one as a `storage` event, which jsdom does not fire by itself. */
+  const storageEvent = () => window.dispatchEvent(new StorageEvent('storage', { key: STORAGE_KEY, storageArea: localStorage }))
+
+  it('keep each other’s changes: a favourite in one, a stop in the other, both saved and both shown', async () => {
+    const tabA = await freshStore()
+    const tabB = await freshStore()
+    tabA.useExpoStore.getState().actions.toggleFavourite('booth-a')
+    // tab B writes before the event of A's write reached it: its write still keeps A's favourite
+    tabB.useExpoStore.getState().actions.addStop({ kind: 'zone', zoneId: 'ai' })
+    storageEvent()
+    const stored = JSON.parse(localStorage.getItem(STORAGE_KEY)!).state
+    expect(stored.favourites).toEqual(['booth-a'])
+    expect(stored.routes.map((r: { stops: unknown }) => r.stops)).toEqual([[{ kind: 'zone', zoneId: 'ai' }]])
+    expect(tabA.useExpoStore.getState().routes.map((r) => r.stops)).toEqual([[{ kind: 'zone', zoneId: 'ai' }]])
+    expect(tabB.useExpoStore.getState().favourites).toEqual(['booth-a'])
+    const reloaded = await freshStore()
+    expect(reloaded.useExpoStore.getState()).toMatchObject({ favourites: ['booth-a'] })
+    expect(reloaded.useExpoStore.getState().routes).toHaveLength(1)
+  })
+
+  it('merge stops added to the same route in both, and a removal in one stays removed', async () => {
+    const tabA = await freshStore()
+    tabA.useExpoStore.getState().actions.addStop({ kind: 'zone', zoneId: 'ai' })
+    tabA.useExpoStore.getState().actions.toggleFavourite('booth-x')
+    const tabB = await freshStore()
+    tabA.useExpoStore.getState().actions.addStop({ kind: 'zone', zoneId: 'nev' })
+    tabB.useExpoStore.getState().actions.addStop({ kind: 'zone', zoneId: 'life-health' })
+    tabB.useExpoStore.getState().actions.toggleFavourite('booth-x')
+    storageEvent()
+    for (const tab of [tabA, tabB]) {
+      expect(tab.useExpoStore.getState().routes[0].stops.map((s) => (s.kind === 'zone' ? s.zoneId : ''))).toEqual(['ai', 'nev', 'life-health'])
+      expect(tab.useExpoStore.getState().favourites).toEqual([])
+    }
+  })
+
+  it('each keep their own open route and tour, but a route deleted in one is left in neither', async () => {
+    const tabA = await freshStore()
+    tabA.useExpoStore.getState().actions.newRoute('One')
+    tabA.useExpoStore.getState().actions.newRoute('Two')
+    const tabB = await freshStore()
+    const [one, two] = tabA.useExpoStore.getState().routes
+    tabB.useExpoStore.getState().actions.selectRoute(one.id)
+    storageEvent()
+    expect(tabA.useExpoStore.getState().activeRouteId).toBe(two.id)
+    tabA.useExpoStore.getState().actions.deleteRoute(one.id)
+    storageEvent()
+    expect(tabB.useExpoStore.getState().routes.map((r) => r.name)).toEqual(['Two'])
+    expect(tabB.useExpoStore.getState().activeRouteId).toBe(two.id)
   })
 })
