@@ -3,9 +3,10 @@ import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { defineConfig, type Plugin, type ResolvedConfig } from 'vite'
 import react from '@vitejs/plugin-react'
+import { CONTENT_SECURITY_POLICY_META } from './src/contentSecurityPolicy'
 
 export default defineConfig({
-  plugins: [react(), serviceWorkerPlugin(), bookingServerMarker()],
+  plugins: [react(), serviceWorkerPlugin(), bookingServerMarker(), contentSecurityPolicyMeta()],
   // In development the booking server runs beside Vite (scripts/dev.ts); the app calls it on its own origin.
   server: {
     port: 5173,
@@ -33,6 +34,23 @@ function bookingServerMarker(): Plugin {
     name: 'cloud-expo:booking-server-marker',
     apply: 'serve',
     transformIndexHtml: (html) => (process.env.API_PORT ? html.replace('</head>', '    <meta name="expo-booking-server" content="/api" />\n  </head>') : html),
+  }
+}
+
+/**
+ * The built page carries the policy as a `<meta>` right after its charset, before anything it governs, so static
+ * hosting enforces it too. Not in development, where React refresh runs an inline script.
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY_META}" />`
+  return {
+    name: 'cloud-expo:content-security-policy',
+    apply: 'build',
+    transformIndexHtml(html) {
+      const charset = /<meta charset="[^"]*"\s*\/?>/i
+      if (!charset.test(html)) throw new Error('index.html needs a <meta charset> for the Content-Security-Policy to follow')
+      return html.replace(charset, (tag) => `${tag}\n    ${meta}`)
+    },
   }
 }
 

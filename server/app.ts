@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { CONTENT_SECURITY_POLICY } from '../src/contentSecurityPolicy'
 import { Sessions } from './accounts/sessions'
 import { SignInLinks } from './accounts/signInLinks'
 import { adminRoutes } from './accounts/adminRoutes'
@@ -53,23 +54,6 @@ export interface BuiltApp {
   close(): Promise<void>
 }
 
-/** The policy the built app runs under: nothing but this origin; inline styles for React's style attributes only. */
-const CONTENT_SECURITY_POLICY = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'", "'unsafe-inline'"],
-  imgSrc: ["'self'", 'data:', 'blob:'],
-  fontSrc: ["'self'", 'data:'],
-  connectSrc: ["'self'"],
-  workerSrc: ["'self'", 'blob:'],
-  manifestSrc: ["'self'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'none'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-  upgradeInsecureRequests: null,
-}
-
 export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const { config, db } = options
   const now = options.now ?? Date.now
@@ -84,7 +68,8 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const servesApp = appPage !== undefined
   installErrorHandling(app, { appPage })
   await app.register(cookie)
-  await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY }, crossOriginEmbedderPolicy: false })
+  // exactly the app's policy, on the page and the API alike: helmet's defaults would add and loosen directives
+  await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY }, crossOriginEmbedderPolicy: false })
   if (config.rateLimits) {
     // per session where there is one: a venue's visitors share one address behind its Wi-Fi; sessions themselves
     // are started at most 20 a minute per address, so new sessions do not buy an attacker much

@@ -1,4 +1,6 @@
 /** Mounts the app: the overlay paints at once, the 3D hall arrives as its own chunk. */
+// first, before any module builds a schema
+import './zodJitless'
 import { StrictMode, Suspense, lazy } from 'react'
 import { createRoot } from 'react-dom/client'
 import App from './App'
