@@ -106,7 +106,7 @@ async function runAgainst(name: 'pglite' | 'postgres', start: () => Promise<Serv
     const paced: number[] = []
     const pacedStatus: number[] = []
     const refusals = new Map<string, number>()
-    let cursor = lists.map(() => 0)
+    const cursor = lists.map(() => 0)
     const pacedUntil = performance.now() + 15_000
     await Promise.all(
       visitors.map(async (visitor, i) => {

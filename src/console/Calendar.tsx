@@ -40,7 +40,7 @@ export default function Calendar({ me }: { me: ConsoleMe }) {
     // a live refresh keeps the week on screen; another week shows "loading" until it arrives
     setWeek((current) => (current.status === 'ready' && current.monday === monday ? current : { status: 'loading' }))
     void load()
-  }, [load, revision])
+  }, [load, monday, revision])
 
   const dates = useMemo(() => Array.from({ length: 7 }, (_, i) => addDays(monday, i)), [monday])
   const meetings = useMemo(() => {

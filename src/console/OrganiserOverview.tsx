@@ -58,7 +58,7 @@ export default function OrganiserOverview() {
   useEffect(() => {
     setLoaded((current) => (current.status === 'ready' && current.first === first ? current : { status: 'loading' }))
     void load()
-  }, [load, revision])
+  }, [load, first, revision])
 
   const days = useMemo(() => {
     if (loaded.status !== 'ready') return []

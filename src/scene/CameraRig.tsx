@@ -5,7 +5,7 @@
  */
 import { OrbitControls } from '@react-three/drei'
 import { useFrame, useThree } from '@react-three/fiber'
-import { useEffect, useRef, type ComponentRef } from 'react'
+import { useEffect, useEffectEvent, useRef, type ComponentRef } from 'react'
 import * as THREE from 'three'
 import { autoWalk, cancelAutoWalk, startAutoWalk, stepAutoWalk } from '../controls/autoWalk'
 import { installDragLook } from '../controls/dragLook'
@@ -124,8 +124,8 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
     }
     // A request made before the hall existed (a shared link) lands without a flight; a resumed tour's stop comes first,
     // since after a reload the link only echoes where the visitor last was.
-    if (cameraRequest && !resumeAt) fly(cameraRequest, true)
-  }, [plan, camera])
+    if (cameraRequest && !resumeAt) flyOnRequest(cameraRequest, true)
+  }, [plan, camera, reach])
 
   /** Starts a flight (or cuts) to a view; walk flights land on a pose. */
   const flyTo = (to: View, land: Flight['land'], cut = false) => {
@@ -200,6 +200,10 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
     }
   }
 
+  // The subscriptions are made once per hall; through these they always act on the current plan and camera.
+  const flyOnRequest = useEffectEvent(fly)
+  const switchModeOnRequest = useEffectEvent(switchMode)
+
   useEffect(() => {
     const offRequest = useExpoStore.subscribe(
       (s) => s.cameraRequest,
@@ -207,10 +211,10 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
         if (!request) return
         // The tour never asks for camera moves: one while it walks is the visitor's own (a click, a menu).
         pauseWalkingTour()
-        fly(request)
+        flyOnRequest(request)
       },
     )
-    const offMode = useExpoStore.subscribe((s) => s.mode, switchMode)
+    const offMode = useExpoStore.subscribe((s) => s.mode, (mode) => switchModeOnRequest(mode))
     // A tour set walking (play, next, previous) while the visitor looks from above comes down to walk first.
     const offTour = useExpoStore.subscribe(
       (s) => s.guidedTour?.status,

@@ -137,20 +137,20 @@ export function TableMarks({ plan, pack }: { plan: FloorPlan; pack: ContentPack 
   const invalidate = useThree((s) => s.invalidate)
   const bookings = useExpoStore((s) => s.bookings)
   const [language, timeZone] = useExpoStore(useShallow((s) => [s.language, s.visitorTimeZone] as const))
-  // Bumped when a marked meeting ends, so its mark goes without a new bookings list.
-  const [expiry, setExpiry] = useState(0)
+  // The clock as of the last time a marked meeting ended, so its mark goes without a new bookings list.
+  const [now, setNow] = useState(Date.now)
   useEffect(() => {
     const at = nextMarkChange(bookings, Date.now())
     if (at === null) return
-    const timer = setTimeout(() => setExpiry((n) => n + 1), Math.min(Math.max(0, at - Date.now()) + 50, MAX_TIMEOUT))
+    const timer = setTimeout(() => setNow(Date.now()), Math.min(Math.max(0, at - Date.now()) + 50, MAX_TIMEOUT))
     return () => clearTimeout(timer)
-  }, [bookings, expiry])
+  }, [bookings, now])
 
   const tables = useMemo(() => new Map(plan.tables.map((t) => [t.id, t])), [plan])
   const shown = useMemo(
-    () => [...markedTablesOf(bookings, Date.now()).values()].filter((mark) => tables.has(mark.tableId)),
-    // `expiry` stands for the clock passing a meeting's end.
-    [bookings, tables, expiry],
+    // `now` recomputes this when a meeting ends; a new bookings list is judged by the clock as it is then
+    () => [...markedTablesOf(bookings, Math.max(now, Date.now())).values()].filter((mark) => tables.has(mark.tableId)),
+    [bookings, tables, now],
   )
   const names = useMemo(() => new Map(pack.exhibitors.map((e) => [e.id, e.name])), [pack])
 

@@ -199,7 +199,7 @@ export function computeBoothLayout(plan: Pick<FloorPlan, 'booths'>, zoneColours:
     }
 
     // Fascia: between the side walls at the front (standard), a header over the back wall (large), atop the totem (island).
-    let fx = 0
+    const fx = 0
     let fy: number
     let fz: number
     let fw: number

@@ -2,7 +2,7 @@
  * Bottom-left on touch screens in walk mode: a thumb pad that walks the visitor (push up to walk ahead, sideways to
  * step aside). Hidden from screen readers: keyboard users walk with the keys, and the plan view serves the rest.
  */
-import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react'
+import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react'
 import { JOYSTICK, joystickReading, pushJoystick, releaseJoystick } from '../controls/joystick'
 import { useExpoStore } from '../state/store'
 
@@ -35,18 +35,19 @@ export default function Joystick() {
   const place = (x: number, y: number) => {
     if (knob.current) knob.current.style.transform = `translate(${x}px, ${y}px)`
   }
-  const release = () => {
+  // Only refs and module state: one function for the component's life.
+  const release = useCallback(() => {
     if (!finger.current) return
     finger.current = null
-    place(0, 0)
+    if (knob.current) knob.current.style.transform = 'translate(0px, 0px)'
     pad.current?.classList.remove('is-active')
     releaseJoystick()
-  }
+  }, [])
   // Hidden mid-walk (mode switched, panel opened over it): stop, or the visitor would walk on by themselves.
-  useEffect(() => release, [])
+  useEffect(() => release, [release])
   useEffect(() => {
     if (!shown) release()
-  }, [shown])
+  }, [shown, release])
 
   if (!coarse || !shown) return null
 
