@@ -50,6 +50,7 @@ export interface IcsOptions {
  * the bidi embeddings, overrides and isolates that can make a summary read differently from what it says, and
  * lone surrogates, which have no UTF-8 form.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is what this is for
 const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /** RFC 5545 TEXT: unsafe characters dropped, tabs as spaces, then escaped, backslash first so the escapes added after it stay single. */

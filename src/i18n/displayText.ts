@@ -6,6 +6,7 @@
  */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g
 /** C0 and C1 controls, DEL, line and paragraph separators: a name is one line. Lone surrogates have no character. */
+// eslint-disable-next-line no-control-regex -- finding control characters is what this is for
 const LINE_BREAKING = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 

@@ -9,6 +9,7 @@ import { craftedShareCode as craftedCode } from '../helpers/craftedShareCode'
 import { realPack, startWithRealPack } from '../helpers/store'
 
 const BIDI = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C']
+// eslint-disable-next-line no-control-regex -- finding control characters is what this is for
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]/
 const graphemes = (text: string) => [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)].map((s) => s.segment)
 
