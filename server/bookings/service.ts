@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import type { BookBody, ConsoleBooking } from '../../src/booking/api'
 import { CONSENT_VERSION } from '../../src/booking/api'
 import { meetingUrlFor, newConfirmationCode } from '../../src/booking/codes'
-import { checkBooking, checkCancel } from '../../src/booking/rules'
+import { checkBooking, checkCancel, checkReschedule } from '../../src/booking/rules'
 import { assignSeat } from '../../src/booking/seats'
 import { freeSlots } from '../../src/booking/slots'
 import { isValidTimeZone } from '../../src/booking/timeZones'
@@ -176,7 +176,7 @@ export class BookingService {
    * Moves a booking to another slot of the same exhibitor in one step: the old one is released only if the new
    * one is taken. Without auto-accept the new time is a request the exhibitor answers.
    */
-  reschedule(visitorId: string, bookingId: string, slot: Omit<SlotRef, 'exhibitorId'> & { visitorTimeZone?: string }, change: ChangeRequest): Promise<StoredAnswer> {
+  reschedule(visitorId: string, bookingId: string, slot: SlotRef & { visitorTimeZone?: string }, change: ChangeRequest): Promise<StoredAnswer> {
     return this.change(change, async (tx, changes, now) => {
       await this.lockVisitor(tx, visitorId)
       const old = await this.lockBooking(tx, bookingId, { visitorId })
@@ -184,8 +184,9 @@ export class BookingService {
       const locked = await this.lockExhibitor(tx, old.exhibitor_id)
       if (!locked) return refused({ code: 'unknown-exhibitor', exhibitorId: old.exhibitor_id })
       if (holdRanOut(old, now)) return refused({ code: 'invalid-state', status: 'expired' })
-      const cancellable = checkCancel([toBooking(old)], bookingId, visitorId, now)
-      if (!cancellable.ok) return refused(cancellable.refusal)
+      // before anything is written: a slot of another exhibitor is refused, not read as this exhibitor's time
+      const movable = checkReschedule([toBooking(old)], bookingId, visitorId, slot, now)
+      if (!movable.ok) return refused(movable.refusal)
       await this.expireHolds(tx, now, changes, { visitorId, exhibitorId: old.exhibitor_id, time: slot })
       const request: BookRequest = {
         exhibitorId: old.exhibitor_id,

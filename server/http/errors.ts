@@ -35,6 +35,7 @@ const REFUSAL_STATUS: Record<RefusalCode, number> = {
   'invalid-profile': 422,
   'invalid-topic': 422,
   'invalid-time-zone': 422,
+  'other-exhibitor': 422,
   'unknown-exhibitor': 404,
   'not-found': 404,
   'bad-request': 400,
@@ -58,6 +59,7 @@ const REFUSAL_MESSAGE: Partial<Record<RefusalCode, string>> = {
   'unknown-exhibitor': 'No such exhibitor',
   'invalid-state': 'The booking is not in a state that allows this',
   'visitor-busy': 'The visitor cannot meet at that time',
+  'other-exhibitor': 'A booking moves only to another slot of its own exhibitor',
 }
 
 export function refusalFailure(refusal: Refusal): ApiFailure {

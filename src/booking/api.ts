@@ -46,7 +46,8 @@ export const bookBodySchema = z.strictObject({
 })
 export type BookBody = z.infer<typeof bookBodySchema>
 
-export const rescheduleBodySchema = z.strictObject({ ...slotBody, visitorTimeZone: timeZoneNameSchema.optional() })
+/** The new slot names its exhibitor, so a slot of another exhibitor is refused rather than read as this one's. */
+export const rescheduleBodySchema = z.strictObject({ exhibitorId: exhibitorIdSchema, ...slotBody, visitorTimeZone: timeZoneNameSchema.optional() })
 export const answerProposalBodySchema = z.strictObject({ accept: z.boolean() })
 export const consentBodySchema = z.strictObject({ shareProfile: z.literal(false) })
 export const declineBodySchema = z.strictObject({ reason: reasonSchema })

@@ -217,6 +217,24 @@ export function checkCancel(
   return { ok: true, booking }
 }
 
+/**
+ * Whether the visitor may move a booking to `slot`: as for cancelling, and the slot must be the same exhibitor's,
+ * since a reschedule keeps the meeting (topic, consent, the exhibitor's answer) and only changes its time.
+ */
+export function checkReschedule(
+  bookings: readonly Booking[],
+  bookingId: string,
+  visitorId: string,
+  slot: Pick<SlotRef, 'exhibitorId'>,
+  now: number,
+): { ok: true; booking: Booking } | { ok: false; refusal: Refusal } {
+  const old = checkCancel(bookings, bookingId, visitorId, now)
+  if (old.ok && slot.exhibitorId !== old.booking.exhibitorId) {
+    return { ok: false, refusal: { code: 'other-exhibitor', exhibitorId: old.booking.exhibitorId } }
+  }
+  return old
+}
+
 /** A cancelled booking frees its table and its slot at once: the rules above count live bookings only. */
 export function cancelled(booking: Booking, now: number, replacedBy?: string): Booking {
   return { ...booking, status: 'cancelled', cancelledAt: now, cancelledBy: 'visitor', ...(replacedBy ? { replacedBy } : {}) }

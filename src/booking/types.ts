@@ -138,6 +138,8 @@ export type Refusal =
   | { code: 'visitor-busy' }
   /** The booking is not in a state that allows this (e.g. accepting a request that has expired). */
   | { code: 'invalid-state'; status: BookingStatus }
+  /** A reschedule keeps its exhibitor: the new slot is another exhibitor's (`exhibitorId` is the booking's own). */
+  | { code: 'other-exhibitor'; exhibitorId: string }
   /** The request itself was malformed (a client bug or tampering); `message` says what. */
   | { code: 'bad-request'; message: string }
   /** Too many requests in a short time; `retryAfterSeconds` says when to try again. */

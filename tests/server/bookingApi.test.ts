@@ -179,6 +179,43 @@ describe('hostile or broken input gets a 4xx with a code, never a 5xx, and write
   })
 })
 
+describe('a reschedule stays with its exhibitor', () => {
+  it('refuses a slot of another exhibitor, or one that names none, with a code, writing nothing', async () => {
+    const visitor = new TestClient(server.app)
+    await visitor.startVisitor()
+    const own = await slotsOf(visitor, 'luzhou-wafer-foundry-services')
+    const booked = (await visitor.post('/api/bookings', bookingBody(own[0]))).body.booking
+    // a free slot of another exhibitor at a time its own exhibitor also offers: read as the own one's, it would move silently
+    const other = (await slotsOf(visitor, 'binhu-xinshe-eda-software')).find((s) => s.start !== own[0].start && own.some((o) => o.start === s.start && o.mode === s.mode))!
+    expect(other).toBeDefined()
+    const rows = async () => [
+      (await server.db.query('select * from bookings order by id')).rows,
+      await count('outbox'),
+    ]
+    const before = await rows()
+    const move = (body: Record<string, unknown>) => visitor.post(`/api/bookings/${booked.id}/reschedule`, body)
+    const { exhibitorId: _, ...nameless } = other
+    const cases: [Record<string, unknown>, number, string][] = [
+      [{ exhibitorId: other.exhibitorId, start: other.start, end: other.end, mode: other.mode }, 422, 'other-exhibitor'],
+      [{ exhibitorId: 'no-such-exhibitor', start: other.start, end: other.end, mode: other.mode }, 422, 'other-exhibitor'],
+      [{ exhibitorId: '../luzhou-wafer-foundry-services', start: other.start, end: other.end, mode: other.mode }, 400, 'invalid-body'],
+      [{ start: nameless.start, end: nameless.end, mode: nameless.mode }, 400, 'invalid-body'],
+    ]
+    for (const [body, status, code] of cases) {
+      const answer = await move(body)
+      expect(answer.status, JSON.stringify(body)).toBe(status)
+      expect(answer.body.code, JSON.stringify(body)).toBe(code)
+    }
+    expect((await move(cases[0][0])).body.refusal).toEqual({ code: 'other-exhibitor', exhibitorId: 'luzhou-wafer-foundry-services' })
+    expect(await rows()).toEqual(before)
+    expect((await visitor.get('/api/me/bookings')).body.bookings).toEqual([expect.objectContaining({ id: booked.id, exhibitorId: 'luzhou-wafer-foundry-services', start: own[0].start, status: 'requested' })])
+    // the same time with its own exhibitor moves
+    const same = own.find((s) => s.start === other.start && s.mode === other.mode)!
+    const moved = await move({ exhibitorId: same.exhibitorId, start: same.start, end: same.end, mode: same.mode })
+    expect(moved).toMatchObject({ status: 200, body: { booking: { exhibitorId: 'luzhou-wafer-foundry-services', start: same.start } } })
+  })
+})
+
 describe('the rules the app previews are the rules the server keeps', () => {
   it('refuses a visitor’s second meeting at the same time, naming their booking', async () => {
     const visitor = new TestClient(server.app)
@@ -198,7 +235,7 @@ describe('the rules the app previews are the rules the server keeps', () => {
     const slots = await slotsOf(visitor, 'feidong-bianzhi-edge-ai')
     const booked = (await visitor.post('/api/bookings', bookingBody(slots[0]))).body.booking
     expect((await slotsOf(visitor, 'feidong-bianzhi-edge-ai')).some((s) => s.start === slots[0].start && s.mode === slots[0].mode)).toBe(false)
-    const moved = await visitor.post(`/api/bookings/${booked.id}/reschedule`, { start: slots[3].start, end: slots[3].end, mode: slots[3].mode })
+    const moved = await visitor.post(`/api/bookings/${booked.id}/reschedule`, { exhibitorId: slots[3].exhibitorId, start: slots[3].start, end: slots[3].end, mode: slots[3].mode })
     expect(moved.status).toBe(200)
     expect(moved.body.previous).toMatchObject({ id: booked.id, status: 'cancelled', replacedBy: moved.body.booking.id })
     expect(moved.body.booking).toMatchObject({ start: slots[3].start, status: 'requested', replaces: booked.id })

@@ -123,14 +123,29 @@ describe('LocalBookingBackend', () => {
     const area = createMemoryStorageArea()
     const { backend } = tab(area)
     const old = await confirmed(backend.book(request('hefei-chips')))
-    // someone else takes Seoul's only table at 11:00
+    // two other visitors take both of Hefei Chips' tables at 11:00
     const eleven = TUESDAY_10 + 60 * MINUTE
-    await confirmed(tab(area, { visitorId: 'someone-else' }).backend.book(request('seoul-batteries', eleven)))
+    for (const visitorId of ['someone-else', 'a-third-visitor']) await confirmed(tab(area, { visitorId }).backend.book(request('hefei-chips', eleven)))
     const before = area.snapshot()[BOOKINGS_STORAGE_KEY]
-    expect(await backend.reschedule(old.id, slot('seoul-batteries', eleven))).toMatchObject({ ok: false, refusal: { code: 'slot-full' } })
+    expect(await backend.reschedule(old.id, slot('hefei-chips', eleven))).toMatchObject({ ok: false, refusal: { code: 'slot-full' } })
     expect(await backend.reschedule(old.id, slot('hefei-chips', TUESDAY_10 + 10 * MINUTE))).toMatchObject({ ok: false, refusal: { code: 'not-a-slot' } })
     expect(area.snapshot()[BOOKINGS_STORAGE_KEY]).toBe(before)
     expect(await backend.myBookings()).toEqual([old])
+  })
+
+  it('keeps a rescheduled booking with its exhibitor: a slot of another exhibitor is refused and nothing is written', async () => {
+    const area = createMemoryStorageArea()
+    const { backend } = tab(area)
+    const old = await confirmed(backend.book(request('hefei-chips')))
+    const before = area.snapshot()[BOOKINGS_STORAGE_KEY]
+    // free, bookable and not clashing: only the exhibitor is wrong
+    const elsewhere = slot('yrd-robots', TUESDAY_10 + 60 * MINUTE)
+    expect((await slotsOf(backend, 'yrd-robots', { from: elsewhere.start, to: elsewhere.start + 1 })).map((s) => s.start)).toContain(elsewhere.start)
+    expect(await backend.reschedule(old.id, elsewhere)).toEqual({ ok: false, refusal: { code: 'other-exhibitor', exhibitorId: 'hefei-chips' } })
+    expect(area.snapshot()[BOOKINGS_STORAGE_KEY]).toBe(before)
+    expect(await backend.myBookings()).toEqual([old])
+    // the same time with its own exhibitor still moves
+    expect(await backend.reschedule(old.id, slot('hefei-chips', elsewhere.start))).toMatchObject({ ok: true, booking: { exhibitorId: 'hefei-chips', start: elsewhere.start } })
   })
 
   it('refuses a clash across exhibitors, naming the booking it clashes with', async () => {

@@ -125,6 +125,7 @@ export class HttpBookingBackend implements BookingBackend, VisitorAccount {
 
   async reschedule(bookingId: string, newSlot: SlotRef, changes: { visitorTimeZone?: string } = {}): Promise<RescheduleResult> {
     const answer = await this.change('POST', `/api/bookings/${encodeURIComponent(bookingId)}/reschedule`, {
+      exhibitorId: newSlot.exhibitorId,
       start: newSlot.start,
       end: newSlot.end,
       mode: newSlot.mode,

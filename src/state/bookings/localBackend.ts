@@ -4,7 +4,7 @@
  * confirmed at once, since no exhibitor can answer.
  */
 import { meetingUrlFor, newBookingId, newConfirmationCode } from '../../booking/codes'
-import { cancelled, checkBooking, checkCancel } from '../../booking/rules'
+import { cancelled, checkBooking, checkCancel, checkReschedule } from '../../booking/rules'
 import { freeSlots } from '../../booking/slots'
 import { isValidTimeZone } from '../../booking/timeZones'
 import { defaultLocks, isQuotaExceeded, type BookingStorage, type LockManagerLike } from './storage'
@@ -145,7 +145,8 @@ export class LocalBookingBackend implements BookingBackend {
   ): Promise<RescheduleResult> {
     return this.transact<RescheduleResult>((state, visitorId) => {
       const now = this.now()
-      const old = checkCancel(state.bookings, bookingId, visitorId, now)
+      // refused (another exhibitor's slot among them): nothing is written, the old booking stands
+      const old = checkReschedule(state.bookings, bookingId, visitorId, newSlot, now)
       if (!old.ok) return { result: old }
       const request: BookRequest = {
         exhibitorId: newSlot.exhibitorId,
