@@ -5,7 +5,7 @@ import type { FloorPlan, Point, WalkGrid } from './types'
 const SQRT2 = Math.SQRT2
 const EPS = 1e-9
 /** Clearance a smoothed path keeps from blocked cells where it can: just under half a cell. */
-const PATH_CLEARANCE = 0.2
+export const PATH_CLEARANCE = 0.2
 
 /** Row-major index of the cell holding `p`, or -1 outside the grid. */
 export function cellIndex(grid: WalkGrid, p: Point): number {

@@ -1,7 +1,8 @@
 /** Routes on the hall: where each stop stands, walking distances between stops along the aisles, and the ordered, drawable route. */
 import type { RouteStop } from './types'
 import type { FloorPlan, Point, WalkGrid } from '../plan/types'
-import { distancesFrom, findPath, pathLength } from '../plan/walk'
+import { findPath, pathLength } from '../plan/walk'
+import { finish, walkDistanceSteps, walkDistances } from '../plan/walkGraph'
 import { optimizeOrder } from './optimize'
 
 /** An unhurried visitor's walking pace through a crowded hall, metres per second. */
@@ -51,54 +52,13 @@ function findStopPoint(plan: FloorPlan, stop: RouteStop): Point | null {
 }
 
 /**
- * Walking distances (metres) between every pair of points along the walk grid, never straight lines: one
- * `distancesFrom` per point. The two directions of a pair can differ by a metre or two, because each search smooths
- * its own grid path; the matrix keeps the shorter, since a walk is as long backwards and so the shorter is
- * achievable both ways. Symmetric with a zero diagonal; Infinity where there is no way through.
+ * Walking distances (metres) between every pair of points along the aisles, never straight lines: one search per
+ * point over the hall's corner graph (see walkGraph), not one over the grid per pair. Each is the taut walk with the
+ * clearance path smoothing keeps, so it agrees with the length of the drawn walk (findPath) to within 3 % or half a
+ * metre. Symmetric with a zero diagonal; Infinity where there is no way through.
  */
-export function routeDistanceMatrix(plan: FloorPlan, points: Point[]): number[][] {
-  const directed = directedDistances(plan.walkGrid, points)
-  const n = points.length
-  const matrix = points.map(() => new Array<number>(n).fill(0))
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) matrix[i][j] = matrix[j][i] = Math.min(directed[i][j], directed[j][i])
-  }
-  return matrix
-}
-
-/** Directed distances already measured on a grid, by source then target point: a grid never changes once built. */
-const measured = new WeakMap<WalkGrid, Map<string, Map<string, number>>>()
-/** Beyond this many remembered pairs on one grid, start over: memory stays bounded in a long session. */
-const MAX_MEASURED_PAIRS = 250_000
-const pointKey = (p: Point) => `${p.x},${p.z}`
-
-/**
- * Each search runs the grid until its targets are settled, tens of milliseconds on a big hall, so pairs are
- * remembered: optimising again, or after reordering, costs no search, and adding a stop searches only towards it.
- */
-function directedDistances(grid: WalkGrid, points: Point[]): number[][] {
-  let bySource = measured.get(grid)
-  if (!bySource) {
-    bySource = new Map()
-    measured.set(grid, bySource)
-  }
-  let pairs = 0
-  for (const row of bySource.values()) pairs += row.size
-  if (pairs > MAX_MEASURED_PAIRS) bySource.clear()
-  const keys = points.map(pointKey)
-  return points.map((from, i) => {
-    let row = bySource.get(keys[i])
-    if (!row) {
-      row = new Map()
-      bySource.set(keys[i], row)
-    }
-    const missing = points.filter((_, j) => j !== i && !row.has(keys[j]))
-    if (missing.length > 0) {
-      const found = distancesFrom(grid, from, missing)
-      missing.forEach((p, k) => row.set(pointKey(p), found[k]))
-    }
-    return keys.map((key, j) => (j === i ? 0 : row.get(key)!))
-  })
+export function routeDistanceMatrix(plan: FloorPlan, points: readonly Point[]): number[][] {
+  return walkDistances(plan.walkGrid, points)
 }
 
 /** Where each stop is walked to, with the stops the plan does not hold set apart. */
@@ -130,27 +90,102 @@ export function walkRoute(plan: FloorPlan, stops: readonly RouteStop[], options:
   const from = options.from ?? plan.entrance
   const dwell = options.dwellMinutes ?? DEFAULT_DWELL_MINUTES
   const { placed, missing, points } = placeStops(plan, stops)
-  const walk = [from, ...points]
-  if (options.returnToStart && points.length > 0) walk.push(from)
-  const legs: Point[][] = []
-  let totalMetres = 0
-  for (let k = 1; k < walk.length; k++) {
-    const leg = findPath(plan.walkGrid, walk[k - 1], walk[k]) ?? []
-    legs.push(leg)
-    totalMetres += pathLength(leg)
-  }
+  const walk = walkThrough(from, points, options.returnToStart ?? false)
+  const legs = walk.slice(1).map((to, k) => drawnLeg(plan.walkGrid, walk[k], to))
+  const totalMetres = legs.reduce((sum, leg) => sum + pathLength(leg), 0)
   return { legs, totalMetres, estimatedMinutes: totalMetres / WALKING_PACE_MPS / 60 + dwell * placed.length, missing }
 }
 
+/** The points a walk goes through: `from`, the stops' points, and `from` again when returning. */
+const walkThrough = (from: Point, points: readonly Point[], returnToStart: boolean): Point[] =>
+  returnToStart && points.length > 0 ? [from, ...points, from] : [from, ...points]
+
+/** Legs already drawn on a grid, by their ends: a changed stop redraws only the legs it touches. */
+const drawnLegs = new WeakMap<WalkGrid, Map<string, Point[]>>()
+/** Beyond this many remembered legs on one grid, start over: memory stays bounded in a long session. */
+const MAX_DRAWN_LEGS = 5000
+const legKey = (a: Point, b: Point) => `${a.x},${a.z};${b.x},${b.z}`
+
+function legsOn(grid: WalkGrid): Map<string, Point[]> {
+  let legs = drawnLegs.get(grid)
+  if (!legs) {
+    legs = new Map()
+    drawnLegs.set(grid, legs)
+  }
+  if (legs.size > MAX_DRAWN_LEGS) legs.clear()
+  return legs
+}
+
+/** findPath from `a` to `b` (empty where there is no way through), found once per grid. */
+function drawnLeg(grid: WalkGrid, a: Point, b: Point): Point[] {
+  const legs = legsOn(grid)
+  const key = legKey(a, b)
+  let leg = legs.get(key)
+  if (!leg) {
+    leg = findPath(grid, a, b) ?? []
+    legs.set(key, leg)
+  }
+  return leg
+}
+
 /**
- * The shortest walking order of the stops from `from` (walking distances over the grid, never straight lines), as
- * indices into `stops`; stops the plan does not hold keep their relative order at the end.
+ * An ordering asked of the route worker, as plain data it can be sent: the grid, and the points with `from` first.
+ * (Nothing of the plan but its grid crosses to the worker.)
+ */
+export interface RouteOrderRequest {
+  grid: WalkGrid
+  points: Point[]
+  returnToStart: boolean
+}
+
+export interface RouteOrderResult {
+  /** Indices into the request's points in walking order, 0 (`from`) first. */
+  visit: number[]
+  /** The legs of that walk, drawn as walkRoute draws them, so that drawing the reordered route costs nothing more. */
+  legs: Point[][]
+}
+
+/** The request for ordering `stops`, and how to read its result as indices into `stops`. */
+export function routeOrderRequest(plan: FloorPlan, stops: readonly RouteStop[], options: PlanRouteOptions = {}) {
+  const { placed, missing, points } = placeStops(plan, stops)
+  const request: RouteOrderRequest = { grid: plan.walkGrid, points: [options.from ?? plan.entrance, ...points], returnToStart: options.returnToStart ?? false }
+  /** Stops the plan does not hold keep their relative order at the end. */
+  const stopOrder = (visit: readonly number[]) => [...visit.slice(1).map((node) => placed[node - 1]), ...missing]
+  return { request, stopOrder }
+}
+
+/** Orders the request's points (walking distances, then optimizeOrder) and draws the walk, as resumable steps. */
+export function* routeOrderSteps(request: RouteOrderRequest): Generator<void, RouteOrderResult> {
+  const { grid, points, returnToStart } = request
+  const matrix = yield* walkDistanceSteps(grid, points)
+  yield
+  const visit = optimizeOrder(matrix, { start: 0, returnToStart })
+  yield
+  const walk = walkThrough(points[0], visit.slice(1).map((node) => points[node]), returnToStart)
+  const legs: Point[][] = []
+  for (let k = 1; k < walk.length; k++) {
+    legs.push(drawnLeg(grid, walk[k - 1], walk[k]))
+    if (k % LEGS_PER_STEP === 0) yield
+  }
+  return { visit, legs }
+}
+const LEGS_PER_STEP = 4
+
+/** Keeps the legs of an ordering found elsewhere (in the route worker) for walkRoute to draw the reordered route with. */
+export function rememberOrderedWalk(request: RouteOrderRequest, result: RouteOrderResult): void {
+  const { points, returnToStart } = request
+  const walk = walkThrough(points[0], result.visit.slice(1).map((node) => points[node]), returnToStart)
+  const legs = legsOn(request.grid)
+  result.legs.forEach((leg, k) => legs.set(legKey(walk[k], walk[k + 1]), leg))
+}
+
+/**
+ * The shortest walking order of the stops from `from` (walking distances along the aisles, never straight lines),
+ * as indices into `stops`; stops the plan does not hold keep their relative order at the end.
  */
 export function optimizeRouteOrder(plan: FloorPlan, stops: readonly RouteStop[], options: PlanRouteOptions = {}): number[] {
-  const from = options.from ?? plan.entrance
-  const { placed, missing, points } = placeStops(plan, stops)
-  const visit = optimizeOrder(routeDistanceMatrix(plan, [from, ...points]), { start: 0, returnToStart: options.returnToStart ?? false })
-  return [...visit.slice(1).map((node) => placed[node - 1]), ...missing]
+  const { request, stopOrder } = routeOrderRequest(plan, stops, options)
+  return stopOrder(finish(routeOrderSteps(request)).visit)
 }
 
 /** Optimises the order, then walks it: `order` indexes the given stops. */
