@@ -1,6 +1,6 @@
 /**
  * The few web-standard globals the shared domain may use: each exists in browsers and in Node 20 alike
- * (Web Crypto, the Encoding API). Declared here so the domain compiles with neither DOM nor Node types.
+ * (Web Crypto, the Encoding API, URL). Declared here so the domain compiles with neither DOM nor Node types.
  */
 declare var crypto: {
   randomUUID?: () => string
@@ -14,4 +14,12 @@ declare class TextEncoder {
 declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean })
   decode(input?: Uint8Array): string
+}
+
+/** The WHATWG URL parser (Node 20 and browsers), for checking links by what they are rather than by a regex. */
+declare class URL {
+  constructor(url: string, base?: string)
+  static canParse(url: string, base?: string): boolean
+  readonly protocol: string
+  readonly href: string
 }

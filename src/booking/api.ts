@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { LANGUAGES, availabilitySchema } from '../content/schema'
+import { CONFIRMATION_ALPHABET, CONFIRMATION_LENGTH } from './codes'
 import { TOPIC_MAX_LENGTH } from './rules'
 import { BOOKING_STATUSES, VISITOR_ROLES, type Booking, type Refusal, type VisitorProfile } from './types'
 
@@ -78,18 +79,27 @@ const profileSchema = z.object({
   role: z.enum(VISITOR_ROLES),
 }) satisfies z.ZodType<VisitorProfile>
 
-/** A booking as its visitor sees it. */
+/** Booking, visitor and table ids as the server and this device make them (UUIDs, `table-12`): nothing that could carry markup or a path. */
+export const recordIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'is not an id')
+export const confirmationCodeSchema = z.string().regex(new RegExp(`^[${CONFIRMATION_ALPHABET}]{${CONFIRMATION_LENGTH}}$`), 'is not a confirmation code')
+/** A meeting link is opened by the visitor's click: only https, never javascript: or data:. */
+export const meetingUrlSchema = z
+  .string()
+  .max(500)
+  .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', 'must be an https link')
+
+/** A booking as its visitor sees it, from the server or read back from this device: every id and link checked, never trusted. */
 export const bookingSchema = z.object({
-  id: z.string(),
-  visitorId: z.string(),
-  exhibitorId: z.string(),
+  id: recordIdSchema,
+  visitorId: recordIdSchema,
+  exhibitorId: exhibitorIdSchema,
   start: z.number(),
   end: z.number(),
   mode: modeSchema,
   status: z.enum(BOOKING_STATUSES),
-  confirmationCode: z.string(),
-  tableId: z.string(),
-  meetingUrl: z.string().optional(),
+  confirmationCode: confirmationCodeSchema,
+  tableId: recordIdSchema,
+  meetingUrl: meetingUrlSchema.optional(),
   topic: z.string(),
   profile: profileSchema,
   visitorTimeZone: z.string(),

@@ -2,7 +2,7 @@
  * What the visitor has already seen of each booking (its status when the agenda was last open), kept in this
  * browser: a booking whose status changed since, by the exhibitor or by time, is news and badges the agenda.
  */
-import type { Booking, BookingStatus } from '../booking/types'
+import { BOOKING_STATUSES, type Booking, type BookingStatus } from '../booking/types'
 
 const KEY = 'cloud-expo:agenda-seen'
 const VERSION = 1
@@ -16,7 +16,9 @@ export function readAgendaSeen(): SeenStatuses | null {
     const value = JSON.parse(raw) as { version?: unknown; seen?: unknown }
     // a newer app's record is read as nothing seen here, and never written over (see writeAgendaSeen)
     if (value.version !== VERSION || typeof value.seen !== 'object' || value.seen === null) return null
-    return value.seen as SeenStatuses
+    // checked on read: only booking ids with statuses this app knows count as seen
+    const known = new Set<unknown>(BOOKING_STATUSES)
+    return Object.fromEntries(Object.entries(value.seen).filter(([, status]) => known.has(status))) as SeenStatuses
   } catch {
     return null
   }

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { availabilitySchema, eventSchema } from '../../src/content/schema'
 import { BOOKINGS_STORAGE_KEY, LocalBookingBackend, negotiationTableIds, type LocalBookingBackendOptions, type StorageProblem } from '../../src/state/bookings/localBackend'
 import { CONFIRMATION_ALPHABET } from '../../src/booking/codes'
-import { createInProcessLocks, createMemoryStorageArea, type LockManagerLike, type MemoryStorageArea } from '../../src/state/bookings/storage'
+import { createInProcessLocks, createMemoryStorageArea, type AsyncBookingStorage, type LockManagerLike, type MemoryStorageArea } from '../../src/state/bookings/storage'
 import type { StoredBookingV1 } from '../../src/state/bookings/storedBookings'
 import type { BookRequest, Booking, BookableExhibitor, Slot, SlotRange } from '../../src/booking/types'
 
@@ -255,6 +255,35 @@ describe('stored bookings', () => {
     expect(problems).toEqual([{ kind: 'newer-version', version: 3 }])
   })
 
+  it('does not write over a newer version whose document has another shape: the version is read first', async () => {
+    const area = createMemoryStorageArea()
+    const newer = JSON.stringify({ version: 3, meetings: { byVisitor: {} } })
+    area.seed(BOOKINGS_STORAGE_KEY, newer)
+    const { backend, problems } = tab(area)
+    expect(await backend.book(request('hefei-chips'))).toMatchObject({ ok: false, refusal: { code: 'storage-unavailable' } })
+    expect(area.snapshot()).toEqual({ [BOOKINGS_STORAGE_KEY]: newer })
+    expect(problems).toEqual([{ kind: 'newer-version', version: 3 }])
+  })
+
+  it.each([
+    ['a javascript: meeting link', { meetingUrl: 'javascript:alert(1)' }],
+    ['an http meeting link', { meetingUrl: 'http://meet.example.com/wmc-h7km2p' }],
+    ['an id that is markup', { id: '<img src=x onerror=alert(1)>' }],
+    ['an exhibitor id that is a path', { exhibitorId: '../../admin' }],
+    ['a forged confirmation code', { confirmationCode: 'ABC1L0' }],
+    ['an unknown time zone', { visitorTimeZone: 'Mars/Olympus' }],
+  ])('checks stored bookings on read: one with %s is set aside, the others kept', async (_, tampering) => {
+    const area = createMemoryStorageArea()
+    const { backend } = tab(area, { visitorId: 'alice' })
+    const [good, victim] = [await confirmed(backend.book(request('hefei-chips'))), await confirmed(backend.book(request('yrd-robots', TUESDAY_10 + 60 * MINUTE)))]
+    const tampered = JSON.stringify({ ...stored(area), bookings: [good, { ...victim, ...tampering }] })
+    area.seed(BOOKINGS_STORAGE_KEY, tampered)
+    const reader = tab(area, { visitorId: 'alice' })
+    expect((await reader.backend.myBookings()).map((b) => b.id)).toEqual([good.id])
+    expect(reader.problems).toMatchObject([{ kind: 'corrupted', kept: 1, dropped: 1 }])
+    expect(Object.values(area.snapshot())).toContain(tampered)
+  })
+
   it('reports a full storage quota and leaves the stored bookings as they were', async () => {
     const roomy = createMemoryStorageArea()
     const first = await confirmed(tab(roomy).backend.book(request('hefei-chips')))
@@ -352,9 +381,34 @@ describe('two tabs over one storage', () => {
 
   it('number a late booking’s table after the tables already taken at that time', async () => {
     const area = createMemoryStorageArea()
+    const locks = createInProcessLocks() // one browser
     const tables = await Promise.all(
-      ['alice', 'bob', 'carol'].map((visitorId) => tab(area, { visitorId }).backend.book(request('yrd-robots')).then((r) => (r.ok ? r.booking.tableId : r.refusal.code))),
+      ['alice', 'bob', 'carol'].map((visitorId) => tab(area, { visitorId, locks }).backend.book(request('yrd-robots')).then((r) => (r.ok ? r.booking.tableId : r.refusal.code))),
     )
     expect(tables.sort()).toEqual(['N-01', 'N-02', 'N-03'])
+  })
+
+  /** Storage that answers after a random few milliseconds, as tabs running in parallel see each other's writes late. */
+  function delayedTab(area: MemoryStorageArea, seed: number): AsyncBookingStorage {
+    const inner = area.tab()
+    let state = seed
+    const later = () => new Promise<void>((resolve) => setTimeout(resolve, (state = (state * 48271) % 2147483647) % 4))
+    return {
+      getItem: async (key) => (await later(), inner.getItem(key)),
+      setItem: async (key, value) => (await later(), inner.setItem(key, value)),
+      removeItem: async (key) => (await later(), inner.removeItem(key)),
+      subscribe: (listener) => inner.subscribe(listener),
+    }
+  }
+
+  it('let exactly one of ten visitors take the last table when storage answers late: the lock keeps each read and write together', async () => {
+    const area = createMemoryStorageArea()
+    const locks = createInProcessLocks()
+    await confirmed(tab(area, { locks, visitorId: 'carol' }).backend.book(request('hefei-chips'))) // 1 of its 2 tables
+    const racers = Array.from({ length: 10 }, (_, i) => tab(area, { locks, visitorId: `visitor-${i}`, storage: delayedTab(area, i + 1) }).backend)
+    const results = await Promise.all(racers.map((backend) => backend.book(request('hefei-chips'))))
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.refusal.code)).toEqual(Array(9).fill('slot-full'))
+    expect(stored(area).bookings).toHaveLength(2)
   })
 })

@@ -7,7 +7,7 @@ import { meetingUrlFor, newBookingId, newConfirmationCode } from '../../booking/
 import { cancelled, checkBooking, checkCancel, checkReschedule } from '../../booking/rules'
 import { freeSlots } from '../../booking/slots'
 import { isValidTimeZone } from '../../booking/timeZones'
-import { defaultLocks, isQuotaExceeded, type BookingStorage, type LockManagerLike } from './storage'
+import { defaultLocks, isQuotaExceeded, type AsyncBookingStorage, type LockManagerLike } from './storage'
 import { notifyListeners } from './notifyListeners'
 import { readStoredBookings, serialiseBookings, type StoredBookings, type StoredRead } from './storedBookings'
 import type {
@@ -48,7 +48,7 @@ export interface LocalBookingBackendOptions {
   event: BookingEvent
   /** The negotiation area's table ids; each booking gets the lowest-numbered one free at its time. */
   tableIds: readonly string[]
-  storage: BookingStorage
+  storage: AsyncBookingStorage
   /** Defaults to the Web Locks API, else a lock within this tab. */
   locks?: LockManagerLike
   now?: () => number
@@ -292,9 +292,9 @@ export class LocalBookingBackend implements BookingBackend {
     this.options.onStorageProblem?.(problem)
   }
 
-  private readRaw(): { raw: string | null } | { error: string } {
+  private async readRaw(): Promise<{ raw: string | null } | { error: string }> {
     try {
-      return { raw: this.options.storage.getItem(this.key) }
+      return { raw: await this.options.storage.getItem(this.key) }
     } catch (error) {
       return { error: String(error) }
     }
@@ -310,7 +310,7 @@ export class LocalBookingBackend implements BookingBackend {
 
   /** The current state for reading; only touches the lock when stored data needs migrating or repair. */
   private async snapshot(): Promise<Settled> {
-    const got = this.readRaw()
+    const got = await this.readRaw()
     if ('raw' in got) {
       const read = this.read(got.raw)
       if (read.kind === 'empty' || (read.kind === 'ok' && read.migratedFrom === undefined)) return { state: read.state }
@@ -326,8 +326,8 @@ export class LocalBookingBackend implements BookingBackend {
    * Inside the lock: re-reads storage (another tab may have written since) and brings it to the current
    * version. Old versions and damaged values are copied to a backup key before anything is written over them.
    */
-  private settle(): Settled {
-    const got = this.readRaw()
+  private async settle(): Promise<Settled> {
+    const got = await this.readRaw()
     if ('error' in got) {
       this.report({ kind: 'unavailable', reason: got.error })
       return { state: { version: 2, bookings: [] }, refusal: { code: 'storage-unavailable', reason: got.error } }
@@ -341,9 +341,9 @@ export class LocalBookingBackend implements BookingBackend {
     if (read.kind === 'empty' || (read.kind === 'ok' && read.migratedFrom === undefined) || raw === null) return { state: read.state }
 
     const label = read.kind === 'damaged' ? 'backup' : `v${read.migratedFrom}`
-    const backupKey = this.freeBackupKey(label)
+    const backupKey = await this.freeBackupKey(label)
     try {
-      this.options.storage.setItem(backupKey, raw)
+      await this.options.storage.setItem(backupKey, raw)
     } catch (error) {
       const reason = isQuotaExceeded(error) ? 'quota' : String(error)
       if (read.kind === 'damaged') this.report({ kind: 'backup-failed', reason })
@@ -351,7 +351,7 @@ export class LocalBookingBackend implements BookingBackend {
       // reading what could be saved is fine; writing over the unreadable original is not
       return { state: read.state, refusal: isQuotaExceeded(error) ? { code: 'storage-full' } : { code: 'storage-unavailable', reason } }
     }
-    const write = this.write(read.state)
+    const write = await this.write(read.state)
     if (read.kind === 'damaged') {
       this.report({ kind: 'corrupted', backupKey, reason: read.reason, kept: read.state.bookings.length, dropped: read.dropped })
     }
@@ -359,17 +359,17 @@ export class LocalBookingBackend implements BookingBackend {
   }
 
   /** A backup key not yet used, so an earlier backup is never overwritten either. */
-  private freeBackupKey(label: string): string {
+  private async freeBackupKey(label: string): Promise<string> {
     const base = `${this.key}:${label}:${new Date(this.now()).toISOString()}`
     let key = base
-    for (let n = 2; this.options.storage.getItem(key) !== null; n++) key = `${base}#${n}`
+    for (let n = 2; (await this.options.storage.getItem(key)) !== null; n++) key = `${base}#${n}`
     return key
   }
 
   /** Writes the state; on failure reports it and returns the refusal to give. */
-  private write(state: StoredBookings): Refusal | undefined {
+  private async write(state: StoredBookings): Promise<Refusal | undefined> {
     try {
-      this.options.storage.setItem(this.key, serialiseBookings(state))
+      await this.options.storage.setItem(this.key, serialiseBookings(state))
       return undefined
     } catch (error) {
       if (isQuotaExceeded(error)) {
@@ -383,17 +383,21 @@ export class LocalBookingBackend implements BookingBackend {
 
   /**
    * Read, check and write as one step under the lock, so two tabs cannot both take the last table: the
-   * second one re-reads the first one's booking before its own rules run.
+   * second one re-reads the first one's booking before its own rules run. Tabs run in parallel, and storage
+   * may answer later (`AsyncBookingStorage`), so without the lock two transactions could both read before
+   * either writes. Where the Web Locks API is missing (browsers before 2022) the lock holds only within this
+   * tab: two tabs booking in the same instant could then both take a last table, or one could write over the
+   * other's booking; `defaultLocks` says which lock is in use.
    */
   private transact<R>(work: (state: StoredBookings, visitorId: string) => Outcome<R>): Promise<R | Refused> {
-    return this.locks.request<R | Refused>(this.lockName(), () => {
-      const settled = this.settle()
+    return this.locks.request<R | Refused>(this.lockName(), async () => {
+      const settled = await this.settle()
       if (settled.refusal) return { ok: false, refusal: settled.refusal }
       const visitorId = this.visitorOf(settled.state) ?? this.newId()
       const { next, result } = work(settled.state, visitorId)
       if (!next) return result
       const toWrite: StoredBookings = { ...next, visitorId: next.visitorId ?? visitorId }
-      const failed = this.write(toWrite)
+      const failed = await this.write(toWrite)
       if (failed) return { ok: false, refusal: failed }
       this.emitChange(this.mine(toWrite))
       return result

@@ -10,6 +10,18 @@ export interface BookingStorage {
   subscribe(listener: (key: string | null) => void): () => void
 }
 
+/**
+ * A storage whose reads and writes may complete later (an IndexedDB-like store, or a test's storage with
+ * delays): the local backend awaits every call, so its cross-tab lock is what keeps a booking's read and
+ * write together. Every `BookingStorage` is one.
+ */
+export interface AsyncBookingStorage {
+  getItem(key: string): string | null | Promise<string | null>
+  setItem(key: string, value: string): void | Promise<void>
+  removeItem(key: string): void | Promise<void>
+  subscribe(listener: (key: string | null) => void): () => void
+}
+
 /** The part of the Web Locks API the backend uses: an exclusive lock held while the callback runs. */
 export interface LockManagerLike {
   request<T>(name: string, callback: () => Promise<T> | T): Promise<T>

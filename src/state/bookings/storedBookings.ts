@@ -1,7 +1,8 @@
 /** The stored form of the bookings: a versioned document, its migration from older versions, and a reader that never throws. */
 import { z } from 'zod'
+import { confirmationCodeSchema, exhibitorIdSchema, meetingUrlSchema, recordIdSchema } from '../../booking/api'
 import { meetingUrlFor } from '../../booking/codes'
-import { MINUTE, minutesOfDay, wallTimeToInstant } from '../../booking/timeZones'
+import { isValidTimeZone, MINUTE, minutesOfDay, wallTimeToInstant } from '../../booking/timeZones'
 import { VISITOR_ROLES, type Booking } from '../../booking/types'
 
 export const BOOKINGS_VERSION = 2
@@ -21,27 +22,30 @@ const storedProfile = z.object({
   role: z.enum(VISITOR_ROLES),
 })
 
+const timeZoneSchema = z.string().refine(isValidTimeZone, 'is not a time zone')
+
+/** Checked on read as the server's answers are: a tampered id, code, link or zone drops that booking, not the others. */
 const bookingV2 = z
   .object({
-    id: z.string().min(1),
-    visitorId: z.string().min(1),
-    exhibitorId: z.string().min(1),
+    id: recordIdSchema,
+    visitorId: recordIdSchema,
+    exhibitorId: exhibitorIdSchema,
     start: z.number().int(),
     end: z.number().int(),
     mode: z.enum(['online', 'on-site']),
     status: z.enum(['confirmed', 'cancelled']),
-    confirmationCode: z.string().min(1),
-    tableId: z.string().min(1),
-    meetingUrl: z.string().optional(),
+    confirmationCode: confirmationCodeSchema,
+    tableId: recordIdSchema,
+    meetingUrl: meetingUrlSchema.optional(),
     topic: z.string(),
     profile: storedProfile,
-    visitorTimeZone: z.string().min(1),
-    exhibitorTimeZone: z.string().min(1),
+    visitorTimeZone: timeZoneSchema,
+    exhibitorTimeZone: timeZoneSchema,
     createdAt: z.number(),
     cancelledAt: z.number().optional(),
     cancelledBy: z.enum(['visitor', 'exhibitor']).optional(),
-    replaces: z.string().optional(),
-    replacedBy: z.string().optional(),
+    replaces: recordIdSchema.optional(),
+    replacedBy: recordIdSchema.optional(),
   })
   .refine((b) => b.end > b.start, 'ends before it starts')
 
@@ -113,10 +117,12 @@ export function readStoredBookings(raw: string | null, newVisitorId: () => strin
   } catch {
     return { kind: 'damaged', state: emptyState(), reason: 'not-json', dropped: 0 }
   }
+  // the version first: a newer app may have changed the shape, and its data is not ours to judge or overwrite
+  const storedVersion = typeof json === 'object' && json !== null ? (json as { version?: unknown }).version : undefined
+  if (typeof storedVersion === 'number' && storedVersion > BOOKINGS_VERSION) return { kind: 'newer', version: storedVersion }
   const doc = documentShape.safeParse(json)
   if (!doc.success) return { kind: 'damaged', state: emptyState(), reason: 'not-a-bookings-document', dropped: 0 }
   const { version, bookings: records } = doc.data
-  if (version > BOOKINGS_VERSION) return { kind: 'newer', version }
 
   const bookings: Booking[] = []
   let dropped = 0
