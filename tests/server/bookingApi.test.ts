@@ -277,7 +277,7 @@ describe('behind HTTPS', () => {
     } finally {
       await secure.stop()
     }
-  })
+  }, 30_000) // a second embedded database starts cold: seconds when the machine is busy
 })
 
 describe('serving the built app', () => {
@@ -304,5 +304,5 @@ describe('serving the built app', () => {
     } finally {
       await built.stop()
     }
-  })
+  }, 30_000)
 })
