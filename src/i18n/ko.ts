@@ -178,6 +178,8 @@ export const ko: Messages = {
   'route.dwell': '방문지별 머무는 시간(초)',
   'route.optimise': '순서 최적화',
   'route.optimised': '걷는 거리 기준으로 순서를 최적화했습니다: {before} → {after}',
+  'route.optimising': '순서를 최적화하는 중…',
+  'route.optimiseFailed': '순서를 최적화하지 못했습니다. 다시 시도해 주세요.',
   'route.summary': '도보 {distance} · 약 {minutes}분 소요(머무는 시간 포함)',
   'route.metres': '{value}m',
   'route.startTour': '투어 시작',

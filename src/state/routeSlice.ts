@@ -1,8 +1,9 @@
 /** The route slice: the visitor's saved routes, the walk through the active one, and the guided tour along it. */
 import type { Point } from '../plan/types'
-import { optimizeRouteOrder, walkRoute, type WalkedRoute } from '../routes/routeDistances'
+import { walkRoute, type WalkedRoute } from '../routes/routeDistances'
 import { DEFAULT_ROUTE_OPTIONS, sameStop, type GuidedTour, type RouteOptions, type RouteStop, type SavedRoute } from '../routes/types'
 import { VISITOR_LIMITS } from './persistence'
+import { isOrderingRoute, orderRoute, warmRouteOrdering } from './routeOrdering'
 import type { ExpoState } from './store'
 import { cameraPose } from './transient'
 
@@ -32,8 +33,12 @@ export interface RouteActions {
   /** Saves a copy as one of the visitor's routes and makes it active; false when refused, as newRoute. */
   saveRouteCopy(route: { name: string; stops: RouteStop[]; copiedFrom?: string }): boolean
   setRouteOptions(options: Partial<RouteOptions>): void
-  /** Reorders the active route's stops into the shortest walk along the aisles. */
-  optimiseRoute(): void
+  /**
+   * Reorders the active route's stops into the shortest walk along the aisles, worked out off the main thread.
+   * True once applied; false when there is nothing to order, an ordering is already under way (a second press
+   * does nothing), or the stops changed meanwhile.
+   */
+  optimiseRoute(): Promise<boolean>
   startTour(tour: { routeId: string; name: string; stops: RouteStop[] }): void
   /** Called by the scene when the tour's walk reaches the current stop. */
   tourArrived(): void
@@ -81,6 +86,8 @@ export function createRouteSlice(set: Set, get: Get): RouteSlice & { routeAction
       dwellMinutes: state.routeOptions.dwellSeconds / 60,
     })
     set({ routeWalk })
+    // A route that can be ordered: let the route worker build the hall's corner graph before it is asked.
+    if (route.stops.length >= 2) warmRouteOrdering(state.plan)
   }
 
   /** A stored limit reached where the visitor acts: nothing changes, and they are told why. */
@@ -164,10 +171,18 @@ export function createRouteSlice(set: Set, get: Get): RouteSlice & { routeAction
     optimiseRoute: () => {
       const { plan, routeOptions } = get()
       const stops = activeRoute(get())?.stops ?? []
-      if (!plan || stops.length < 2) return
+      if (!plan || stops.length < 2 || isOrderingRoute()) return Promise.resolve(false)
       const routeStart = routeOptions.startFrom === 'here' ? { x: cameraPose.x, z: cameraPose.z } : null
-      const order = optimizeRouteOrder(plan, stops, { from: routeStart ?? plan.entrance, returnToStart: routeOptions.returnToStart })
-      updateStops(order.map((i) => stops[i]), { routeStart })
+      const apply = (order: number[]) => {
+        // Stops added, removed or moved while the order was worked out: it is an order for other stops.
+        const now = activeRoute(get())?.stops ?? []
+        if (get().plan !== plan || now.length !== stops.length || now.some((stop, i) => !sameStop(stop, stops[i]))) return false
+        updateStops(order.map((i) => stops[i]), { routeStart })
+        return true
+      }
+      const order = orderRoute(plan, stops, { from: routeStart ?? plan.entrance, returnToStart: routeOptions.returnToStart })
+      // Without a Worker (the unit tests) the order comes at once and is applied before this returns.
+      return Array.isArray(order) ? Promise.resolve(apply(order)) : order.then(apply)
     },
 
     startTour: ({ routeId, name, stops }) => {

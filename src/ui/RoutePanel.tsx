@@ -3,6 +3,7 @@ import { useId, useRef, useState } from 'react'
 import { encodeRoute } from '../routes/shareCode'
 import type { RouteStop } from '../routes/types'
 import { localized, useTranslate } from '../i18n/translate'
+import { useRouteOrdering } from '../state/routeOrdering'
 import { activeRoute, curatedTourId } from '../state/routeSlice'
 import { useExpoActions, useExpoStore } from '../state/store'
 import SidePanel from './SidePanel'
@@ -31,6 +32,7 @@ function RouteEditor() {
   const pack = useExpoStore((s) => s.pack)!
   const actions = useExpoActions()
   const stopName = useStopName()
+  const ordering = useRouteOrdering()
   const [announcement, setAnnouncement] = useState('')
   const [shareLink, setShareLink] = useState<string | null>(null)
   const dragFrom = useRef<number | null>(null)
@@ -45,11 +47,14 @@ function RouteEditor() {
     requestAnimationFrame(() => document.getElementById(`${ids}-stop-${to}`)?.focus())
   }
 
-  const optimise = () => {
+  const optimise = async () => {
     const before = useExpoStore.getState().routeWalk?.totalMetres
-    actions.optimiseRoute()
+    const applied = await actions.optimiseRoute().catch(() => {
+      actions.notify({ kind: 'error', key: 'route.optimiseFailed' })
+      return false
+    })
     const after = useExpoStore.getState().routeWalk?.totalMetres
-    if (before !== undefined && after !== undefined)
+    if (applied && before !== undefined && after !== undefined)
       actions.notify({
         kind: 'info',
         key: 'route.optimised',
@@ -204,8 +209,9 @@ function RouteEditor() {
             </label>
           </fieldset>
           <div className="route-actions">
-            <button type="button" onClick={optimise} disabled={stops.length < 2}>
-              {t('route.optimise')}
+            {/* Busy, not disabled, while the order is worked out: the button keeps the keyboard focus, and a second press does nothing. */}
+            <button type="button" onClick={optimise} disabled={stops.length < 2} aria-disabled={ordering || undefined} aria-busy={ordering || undefined}>
+              {t(ordering ? 'route.optimising' : 'route.optimise')}
             </button>
             <button
               type="button"
