@@ -1,4 +1,7 @@
-/** Route benchmarks for `npm run bench` (or alone: `npx tsx scripts/routeBench.ts`): matrix and ordering times on the 1,000-booth hall, gaps to exact and published optima. */
+/**
+ * Route benchmarks for `npm run bench` (or alone: `npx tsx scripts/routeBench.ts`): walking-matrix and ordering times on
+ * the 1,000- and 3,000-booth halls, drawing a 50-stop walk, gaps to exact and published optima.
+ */
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -7,13 +10,17 @@ import { generateSyntheticExhibitors } from '../src/content/synthetic'
 import { computeFloorPlan } from '../src/plan/floorPlan'
 import type { Point } from '../src/plan/types'
 import { EXACT_MAX_NODES, exactOrder, heuristicOrder, optimizeOrder, tourLength } from '../src/routes/optimize'
-import { routeDistanceMatrix } from '../src/routes/routeDistances'
+import { walkGraph } from '../src/plan/walkGraph'
+import { routeDistanceMatrix, walkRoute } from '../src/routes/routeDistances'
 import { seededRandom } from '../src/seededRandom'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const ZONES_FILE = join(ROOT, 'assets/content/wmc2021/zones.json')
 const TSPLIB_DIR = resolve(ROOT, '../shared/reference/tsplib')
 const HALL_BOOTHS = 1000
+const BIG_HALL_BOOTHS = 3000
+const BIG_HALL_STOPS = 100
+const DRAWN_STOPS = 50
 const ROUTE_SIZES = [10, 50, 100] as const
 const SMALL_INSTANCES = 50
 const SMALL_STOPS = 9
@@ -37,7 +44,7 @@ function sample(limit: number, count: number, random: () => number): number[] {
   return all.slice(0, count)
 }
 
-export async function routeBenchmarks(): Promise<Record<string, unknown>> {
+export async function routeBenchmarks() {
   const zones = zonesFileSchema.parse(JSON.parse(readFileSync(ZONES_FILE, 'utf8')))
   const planned = time(() => computeFloorPlan({ zones, exhibitors: generateSyntheticExhibitors(HALL_BOOTHS, zones) }))
   const plan = planned.value
@@ -46,7 +53,8 @@ export async function routeBenchmarks(): Promise<Record<string, unknown>> {
   const warm = Array.from({ length: 60 }, () => ({ x: random() * 100, z: random() * 100 }))
   optimizeOrder(warm.map((a) => warm.map((b) => Math.hypot(a.x - b.x, a.z - b.z))))
 
-  // Disjoint booths per size: the matrix remembers measured pairs, and each size must be timed from cold.
+  // The corner graph is built once per hall (in the route worker as soon as a route can be ordered): timed apart.
+  const graph = time(() => walkGraph(plan.walkGrid))
   const picks = sample(plan.booths.length, ROUTE_SIZES.reduce((s, n) => s + n, 0), random)
   const routes: Record<string, unknown> = {}
   let largest: number[][] = []
@@ -83,9 +91,22 @@ export async function routeBenchmarks(): Promise<Record<string, unknown>> {
     worstHeuristicGap = Math.max(worstHeuristicGap, h)
   }
 
+  // Drawing a 50-stop walk from cold, as refreshRouteWalk does on the main thread when a shared route opens.
+  const drawnStops = picks.slice(0, DRAWN_STOPS).map((i) => ({ kind: 'booth' as const, exhibitorId: plan.booths[i].exhibitorId }))
+  const drawn = time(() => walkRoute(plan, drawnStops))
+
   return {
-    hall: { booths: plan.booths.length, gridCells: plan.walkGrid.cols * plan.walkGrid.rows, planMs: planned.ms },
+    hall: {
+      booths: plan.booths.length,
+      gridCells: plan.walkGrid.cols * plan.walkGrid.rows,
+      planMs: planned.ms,
+      corners: graph.value.size,
+      cornerLegs: graph.value.to.length / 2,
+      cornerGraphMs: graph.ms,
+    },
     routes,
+    [`walk of ${DRAWN_STOPS} stops drawn`]: { legs: drawn.value.legs.length, ms: drawn.ms },
+    bigHall: bigHallMatrix(zones, random),
     [`${SMALL_STOPS}-stop routes`]: {
       instances: SMALL_INSTANCES,
       meanGapPercent: percent(gap / SMALL_INSTANCES),
@@ -93,6 +114,26 @@ export async function routeBenchmarks(): Promise<Record<string, unknown>> {
       heuristicAloneWorstGapPercent: percent(worstHeuristicGap),
     },
     tsplib: tsplibGaps(),
+  }
+}
+
+/** The issue's goal: 100 stops on the 3,000-booth hall from cold, the corner graph's building included. */
+function bigHallMatrix(zones: ReturnType<typeof zonesFileSchema.parse>, random: () => number) {
+  const plan = computeFloorPlan({ zones, exhibitors: generateSyntheticExhibitors(BIG_HALL_BOOTHS, zones) })
+  const points: Point[] = [plan.entrance, ...sample(plan.booths.length, BIG_HALL_STOPS, random).map((i) => plan.booths[i].front)]
+  const graph = time(() => walkGraph(plan.walkGrid))
+  const matrix = time(() => routeDistanceMatrix(plan, points))
+  const order = time(() => optimizeOrder(matrix.value))
+  return {
+    booths: plan.booths.length,
+    gridCells: plan.walkGrid.cols * plan.walkGrid.rows,
+    stops: BIG_HALL_STOPS,
+    corners: graph.value.size,
+    cornerLegs: graph.value.to.length / 2,
+    cornerGraphMs: graph.ms,
+    searchesMs: matrix.ms,
+    matrixMs: round(graph.ms + matrix.ms),
+    optimizeMs: order.ms,
   }
 }
 
