@@ -19,10 +19,13 @@ const summary = (report: LongTaskReport) => ({
 })
 
 export async function longTaskBenchmarks(browser: Browser, url: string) {
-  const run = async (blockWorker: boolean) => {
+  const run = async (refuseWorker: boolean) => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 820 } })
+    let fellBack = false
+    page.on('console', (message) => (fellBack ||= message.text().includes('Route worker unavailable')))
     try {
-      return summary(await longTaskFlow(page, { base: url, blockWorker }))
+      const report = summary(await longTaskFlow(page, { base: url, refuseWorker }))
+      return { orderedOnTheMainThread: fellBack, ...report }
     } finally {
       await page.close()
     }

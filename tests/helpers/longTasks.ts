@@ -74,12 +74,25 @@ const RECORDER = `(() => {
 const markPhase = (page: Page, name: string) => page.evaluate(`window.__longTasks.phases.push({ name: ${JSON.stringify(name)}, at: performance.now() })`)
 
 /**
- * Runs the walk on a page (`base` is the app's origin, or '' for the test's baseURL) and reports its long tasks.
- * With `blockWorker` the route worker's script cannot load, as when a proxy or an old cache refuses it.
+ * The route worker's script points nowhere, so it fails to load as when a proxy or a stale deploy refuses it.
+ * (Not page.route: the app's service worker may serve the script from its cache, out of the route's reach.)
  */
-export async function longTaskFlow(page: Page, { base = '', blockWorker = false } = {}): Promise<LongTaskReport> {
+const WORKER_REFUSER = `(() => {
+  const RealWorker = window.Worker
+  window.Worker = class extends RealWorker {
+    constructor(url, options) {
+      super(String(url).includes('routeOrder') ? '/refused/routeOrder.worker.js' : url, options)
+    }
+  }
+})()`
+
+/**
+ * Runs the walk on a page (`base` is the app's origin, or '' for the test's baseURL) and reports its long tasks.
+ * With `refuseWorker` the route worker's script cannot load.
+ */
+export async function longTaskFlow(page: Page, { base = '', refuseWorker = false } = {}): Promise<LongTaskReport> {
   await page.addInitScript(RECORDER)
-  if (blockWorker) await page.route(/routeOrder\.worker/, (route) => route.abort())
+  if (refuseWorker) await page.addInitScript(WORKER_REFUSER)
   await page.goto(`${base}/?lang=en&debug=1&synthetic=${FLOW_BOOTHS}&route=${flowRouteCode()}`)
   await page.waitForFunction(() => (window as any).__expoDebug?.frames > 0, null, { timeout: 120_000 })
   await markPhase(page, 'hall loading')
