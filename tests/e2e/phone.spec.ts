@@ -196,7 +196,7 @@ test.describe('gyroscope look', () => {
     await walkMode(page)
     const toggle = page.getByRole('button', { name: 'Look by turning the phone' })
     await toggle.tap()
-    await expect(page.getByRole('status')).toContainText('drag the view to look around')
+    await expect(page.getByRole('status').filter({ hasText: 'drag the view to look around' })).toBeVisible()
     await expect(toggle).toHaveAttribute('aria-pressed', 'false')
     expect(await page.evaluate(() => (window as any).__expoStore.getState().gyroLook)).toBe(false)
   })
