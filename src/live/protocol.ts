@@ -1,0 +1,60 @@
+/**
+ * The live layer's wire protocol (WebSocket at /api/live): who is in the hall, where, and how many per zone.
+ * Shared by the app and the server, validated on both sides; pure TypeScript, no DOM, no Node.
+ *
+ * Privacy first: a visitor is anonymous unless they choose a display name, and `invisible` takes them out of
+ * every count and every other visitor's view. Nothing here identifies a person across visits: the presence id is
+ * made per connection by the server.
+ */
+import { z } from 'zod'
+import { ZONE_IDS, type ZoneId } from '../content/schema'
+
+/** A pose goes out at most this often while the visitor moves, never while still or while the tab is hidden. */
+export const POSE_MIN_INTERVAL_MS = 200
+/** Without a pose or a sign of life for this long a visitor shows as idle. */
+export const IDLE_AFTER_MS = 60_000
+/** A visitor whose connection went quiet (closed tab, lost network) is gone from every count within this. */
+export const GONE_AFTER_MS = 30_000
+/** Zone counts are sent at most this often, and only when they changed. */
+export const COUNTS_INTERVAL_MS = 1_000
+/** The most other visitors one client is told about: those nearest, in its zone and the zones next to it. */
+export const MAX_AVATARS = 50
+/** A zone with at least this many visitors is shown as very full. */
+export const CROWDED_AT = 150
+export const DISPLAY_NAME_MAX = 40
+
+const zoneIdSchema = z.enum(ZONE_IDS)
+/** Hall coordinates in metres, bounded so a hostile client cannot send absurd numbers. */
+const coordinate = z.number().finite().min(-2_000).max(2_000)
+const displayNameSchema = z.string().trim().min(1).max(DISPLAY_NAME_MAX).nullable()
+
+export const clientMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('hello'), name: displayNameSchema, invisible: z.boolean(), zoneId: zoneIdSchema }),
+  z.strictObject({ type: z.literal('pose'), zoneId: zoneIdSchema, x: coordinate, z: coordinate, yaw: z.number().finite().min(-10).max(10) }),
+  z.strictObject({ type: z.literal('status'), name: displayNameSchema.optional(), invisible: z.boolean().optional() }),
+  /** The tab went to the background: the visitor stays counted but sends nothing until it comes back. */
+  z.strictObject({ type: z.literal('hidden'), hidden: z.boolean() }),
+])
+export type ClientMessage = z.infer<typeof clientMessageSchema>
+
+export interface AvatarState {
+  /** Per connection, made by the server: not the visitor's id. */
+  id: string
+  zoneId: ZoneId
+  x: number
+  z: number
+  yaw: number
+  name: string | null
+  idle: boolean
+}
+
+export type ZoneCounts = Partial<Record<ZoneId, number>>
+
+export type ServerMessage =
+  | { type: 'welcome'; id: string }
+  /** Visitors per zone (zones with nobody are left out) and everyone online; invisible visitors are in neither. */
+  | { type: 'counts'; zones: ZoneCounts; online: number; crowded: ZoneId[] }
+  /** The visitors near this one (its zone and the zones next to it), nearest first, at most MAX_AVATARS. */
+  | { type: 'avatars'; avatars: AvatarState[] }
+  /** The message could not be read or was not allowed; nothing changed. */
+  | { type: 'refused'; code: 'bad-message' | 'rate-limited' }
