@@ -7,7 +7,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-const DOMAIN = ['src/booking/**', 'src/content/**', 'src/plan/**', 'src/routes/**']
+const DOMAIN = ['src/booking/**', 'src/content/**', 'src/plan/**', 'src/routes/**', 'src/live/**']
 
 /** `no-restricted-imports` patterns: each group names what a folder must not reach, and why. */
 const forbid = (groups) => ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }]
