@@ -7,6 +7,7 @@ import { computeFloorPlan } from '../plan/floorPlan'
 import { decodeRoute } from '../routes/shareCode'
 import { buildLinkSearch, parseLinkParams } from './linkParams'
 import { detectBookingServer, startBookingBackend } from './bookings/bookingService'
+import { startLive } from './live/startLive'
 import { onStorageProblem, type StorageProblem } from './persistence'
 import type { Notice } from './store'
 import { useExpoStore } from './store'
@@ -80,6 +81,8 @@ export async function bootExpo(search = window.location.search): Promise<void> {
   } else if (link.zone && link.zone !== 'lobby') {
     actions.goToZone(link.zone)
   }
+  // Who is here: only beside the booking server; hosted as static files the live parts are simply absent.
+  if (detectBookingServer() === 'server') startLive()
   if (link.route) openSharedRoute(link.route, pack)
   if (link.agenda || link.signIn) actions.setAgendaOpen(true)
   keepUrlInStep()

@@ -11,6 +11,8 @@ import { bookingBackend } from './bookings/bookingService'
 import { parseLinkParams } from './linkParams'
 import { browserTimeZone, pickPersisted, visitorPersistOptions, visitorStorageKey, VisitorStorage, VISITOR_LIMITS } from './persistence'
 import { createRouteSlice, type RouteActions, type RouteSlice } from './routeSlice'
+import type { LiveCounts } from './live/liveConnection'
+import { readPresenceSettings, writePresenceSettings, type PresenceSettings } from './live/presenceSettings'
 
 export type ViewMode = 'overview' | 'walk'
 
@@ -97,6 +99,14 @@ interface TourSlice {
   cameraRequest: CameraRequest | null
 }
 
+/** Who is here: only when the booking server serves the app; with static hosting the live parts are absent. */
+interface LiveSlice {
+  liveAvailable: boolean
+  /** The latest counts; null while not connected (nothing stale is shown). */
+  liveCounts: LiveCounts | null
+  /** How this visitor appears to others (its own small key in this browser). */
+  presence: PresenceSettings
+}
 
 export interface ExpoActions extends RouteActions {
   setLoadProgress(loaded: number, total: number): void
@@ -144,9 +154,12 @@ export interface ExpoActions extends RouteActions {
   goToPoint(point: Point): void
   /** Called by the scene when the camera enters another zone on foot. */
   enterZone(zoneId: ZoneId): void
+  setLiveAvailable(available: boolean): void
+  setLiveCounts(counts: LiveCounts | null): void
+  setPresence(presence: PresenceSettings): void
 }
 
-export type ExpoState = ContentSlice & UiSlice & SelectionSlice & BookingSlice & TourSlice & RouteSlice & { actions: ExpoActions }
+export type ExpoState = ContentSlice & UiSlice & SelectionSlice & BookingSlice & TourSlice & RouteSlice & LiveSlice & { actions: ExpoActions }
 
 let nextNoticeId = 1
 let nextNonce = 1
@@ -201,6 +214,10 @@ export const useExpoStore = create<ExpoState>()(
 
     currentZoneId: 'lobby',
     cameraRequest: null,
+
+    liveAvailable: false,
+    liveCounts: null,
+    presence: readPresenceSettings(),
 
     ...routeState,
 
@@ -328,6 +345,12 @@ export const useExpoStore = create<ExpoState>()(
       goToPoint: (point) => set({ cameraRequest: { kind: 'point', point, nonce: nextNonce++ } }),
       enterZone: (zoneId) => {
         if (get().currentZoneId !== zoneId) set({ currentZoneId: zoneId })
+      },
+      setLiveAvailable: (liveAvailable) => set({ liveAvailable }),
+      setLiveCounts: (liveCounts) => set({ liveCounts }),
+      setPresence: (presence) => {
+        writePresenceSettings(presence)
+        set({ presence })
       },
       ...routeActions,
     },

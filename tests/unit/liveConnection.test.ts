@@ -1,0 +1,267 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { ZoneId } from '../../src/content/schema'
+import { POSE_MIN_INTERVAL_MS, type ClientMessage } from '../../src/live/protocol'
+import { avatarPose, avatarsMoving, avatarTracks, clearAvatars, receiveAvatars } from '../../src/state/live/avatars'
+import { LiveConnection, type LiveCounts, type LiveSocket, type VisibilitySource } from '../../src/state/live/liveConnection'
+import { readPresenceSettings, writePresenceSettings, PRESENCE_STORAGE_KEY } from '../../src/state/live/presenceSettings'
+import { RECONNECT } from '../../src/state/reconnect'
+
+/** A WebSocket the test opens, feeds and closes by hand; it records what the client sends. */
+class FakeSocket implements LiveSocket {
+  readyState = 0
+  sent: ClientMessage[] = []
+  /** Date.now() of each pose sent. */
+  poseTimes: number[] = []
+  closed = false
+  onopen: ((event: unknown) => void) | null = null
+  onmessage: ((event: { data: unknown }) => void) | null = null
+  onclose: ((event: unknown) => void) | null = null
+  onerror: ((event: unknown) => void) | null = null
+  constructor(readonly url: string) {}
+  send(data: string) {
+    if (this.readyState !== 1) throw new Error('not open')
+    const message = JSON.parse(data) as ClientMessage
+    this.sent.push(message)
+    if (message.type === 'pose') this.poseTimes.push(Date.now())
+  }
+  close() {
+    this.closed = true
+    this.readyState = 3
+  }
+  acceptConnection() {
+    this.readyState = 1
+    this.onopen?.({})
+  }
+  receive(data: unknown) {
+    this.onmessage?.({ data: typeof data === 'string' ? data : JSON.stringify(data) })
+  }
+  drop() {
+    this.readyState = 3
+    this.onclose?.({})
+  }
+}
+
+class FakeVisibility implements VisibilitySource {
+  hidden = false
+  private listeners = new Set<() => void>()
+  addEventListener(_type: 'visibilitychange', listener: () => void) {
+    this.listeners.add(listener)
+  }
+  removeEventListener(_type: 'visibilitychange', listener: () => void) {
+    this.listeners.delete(listener)
+  }
+  set(hidden: boolean) {
+    this.hidden = hidden
+    this.listeners.forEach((listener) => listener())
+  }
+}
+
+function setUp(options: { random?: () => number } = {}) {
+  const sockets: FakeSocket[] = []
+  const camera = { x: 10, z: 20, yaw: 0 }
+  const state = { zoneId: 'lobby' as ZoneId, presence: { name: null as string | null, invisible: false } }
+  const counts: (LiveCounts | null)[] = []
+  const avatarLists: unknown[][] = []
+  const visibility = new FakeVisibility()
+  const connection = new LiveConnection({
+    url: 'ws://expo.test/api/live',
+    createSocket: (url) => {
+      const socket = new FakeSocket(url)
+      sockets.push(socket)
+      return socket
+    },
+    presence: () => state.presence,
+    zoneId: () => state.zoneId,
+    pose: () => camera,
+    onCounts: (c) => counts.push(c),
+    onAvatars: (a) => avatarLists.push(a),
+    visibility,
+    random: options.random ?? (() => 0.5),
+  })
+  connection.start()
+  const socket = () => sockets.at(-1)!
+  const poses = () => socket().sent.filter((m) => m.type === 'pose')
+  return { connection, sockets, socket, camera, state, counts, avatarLists, visibility, poses }
+}
+
+/** The camera walking for `ms`, moved a little on every 16 ms frame. */
+function walk(camera: { x: number }, ms: number) {
+  for (let t = 0; t < ms; t += 16) {
+    camera.x += 0.03
+    vi.advanceTimersByTime(16)
+  }
+}
+
+describe('the live connection', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('says hello with how the visitor wants to appear and where they are', () => {
+    const live = setUp()
+    live.state.presence = { name: '  Mina  ', invisible: true }
+    live.state.zoneId = 'korea-pavilion'
+    live.socket().acceptConnection()
+    expect(live.socket().url).toBe('ws://expo.test/api/live')
+    expect(live.socket().sent[0]).toEqual({ type: 'hello', name: 'Mina', invisible: true, zoneId: 'korea-pavilion' })
+    live.connection.dispose()
+  })
+
+  it('sends poses only while the camera moves, never more than five a second', () => {
+    const live = setUp()
+    live.socket().acceptConnection()
+    const afterHello = live.poses().length
+    expect(afterHello).toBe(1)
+    // standing still for ten seconds: nothing
+    vi.advanceTimersByTime(10_000)
+    expect(live.poses()).toHaveLength(afterHello)
+    // walking for three seconds: at most 5 a second, at least one per interval
+    walk(live.camera, 3_000)
+    const walking = live.poses().length - afterHello
+    expect(walking).toBeLessThanOrEqual(3 * (1_000 / POSE_MIN_INTERVAL_MS))
+    expect(walking).toBeGreaterThanOrEqual(3 * (1_000 / POSE_MIN_INTERVAL_MS) - 1)
+    const gaps = live.socket().poseTimes.slice(1).map((time, i) => time - live.socket().poseTimes[i])
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(POSE_MIN_INTERVAL_MS)
+    // still again: one last pose says where the camera stopped, then nothing
+    vi.advanceTimersByTime(POSE_MIN_INTERVAL_MS)
+    const stopped = live.poses().length
+    vi.advanceTimersByTime(5_000)
+    expect(live.poses()).toHaveLength(stopped)
+    expect(live.poses().at(-1)).toMatchObject({ zoneId: 'lobby', x: expect.closeTo(live.camera.x, 0.2) })
+    live.connection.dispose()
+  })
+
+  it('sends nothing while the tab is hidden, and says so', () => {
+    const live = setUp()
+    live.socket().acceptConnection()
+    live.visibility.set(true)
+    const sentBefore = live.socket().sent.length
+    expect(live.socket().sent.at(-1)).toEqual({ type: 'hidden', hidden: true })
+    walk(live.camera, 3_000)
+    expect(live.socket().sent).toHaveLength(sentBefore)
+    live.visibility.set(false)
+    expect(live.socket().sent.at(-2)).toEqual({ type: 'hidden', hidden: false })
+    expect(live.socket().sent.at(-1)).toMatchObject({ type: 'pose' })
+    live.connection.dispose()
+  })
+
+  it('tells a change of name or invisibility at once', () => {
+    const live = setUp()
+    live.socket().acceptConnection()
+    live.state.presence = { name: null, invisible: true }
+    live.connection.presenceChanged()
+    expect(live.socket().sent.at(-1)).toEqual({ type: 'status', name: null, invisible: true })
+    live.connection.dispose()
+  })
+
+  it('reconnects with growing jittered pauses and resumes with a fresh hello', () => {
+    const live = setUp({ random: () => 0 })
+    live.socket().acceptConnection()
+    live.socket().receive({ type: 'counts', zones: { lobby: 2 }, online: 2, crowded: [] })
+    live.socket().drop()
+    // nothing stale is shown while away
+    expect(live.counts.at(-1)).toBeNull()
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const ceiling = Math.min(RECONNECT.maxMs, RECONNECT.firstMs * 2 ** attempt)
+      const before = live.sockets.length
+      vi.advanceTimersByTime(ceiling / 2 - 1)
+      expect(live.sockets).toHaveLength(before)
+      vi.advanceTimersByTime(1)
+      expect(live.sockets).toHaveLength(before + 1)
+      live.socket().drop()
+    }
+    vi.advanceTimersByTime(RECONNECT.maxMs)
+    live.state.presence = { name: 'Li', invisible: false }
+    live.state.zoneId = 'nev'
+    live.visibility.hidden = true
+    live.socket().acceptConnection()
+    expect(live.socket().sent).toEqual([
+      { type: 'hello', name: 'Li', invisible: false, zoneId: 'nev' },
+      { type: 'hidden', hidden: true },
+    ])
+    // a connection that opened starts the back-off from the beginning again
+    live.socket().drop()
+    const before = live.sockets.length
+    vi.advanceTimersByTime(RECONNECT.firstMs / 2)
+    expect(live.sockets).toHaveLength(before + 1)
+    live.connection.dispose()
+  })
+
+  it('ignores messages it cannot read or does not know, and passes good ones on', () => {
+    const live = setUp()
+    live.socket().acceptConnection()
+    const bad = [
+      'not json',
+      '{"type":"counts"}',
+      { type: 'counts', zones: { atlantis: 3 }, online: 3, crowded: [] },
+      { type: 'counts', zones: { lobby: -1 }, online: 1, crowded: [] },
+      { type: 'counts', zones: {}, online: 'many', crowded: [] },
+      { type: 'avatars', avatars: [{ id: 'a', zoneId: 'lobby', x: 'far', z: 0, yaw: 0, name: null, idle: false }] },
+      { type: 'avatars', avatars: 'everyone' },
+      { type: 'surprise' },
+      null,
+      42,
+    ]
+    for (const message of bad) live.socket().receive(message)
+    live.socket().onmessage?.({ data: new ArrayBuffer(8) })
+    expect(live.counts).toEqual([])
+    expect(live.avatarLists).toEqual([])
+    live.socket().receive({ type: 'welcome', id: 'me' })
+    live.socket().receive({ type: 'counts', zones: { lobby: 2 }, online: 2, crowded: ['lobby'] })
+    live.socket().receive({
+      type: 'avatars',
+      avatars: [
+        { id: 'me', zoneId: 'lobby', x: 1, z: 1, yaw: 0, name: null, idle: false },
+        { id: 'other', zoneId: 'lobby', x: 2, z: 3, yaw: 0, name: 'Ana', idle: false },
+      ],
+    })
+    expect(live.counts).toEqual([{ zones: { lobby: 2 }, online: 2, crowded: ['lobby'] }])
+    // never oneself
+    expect(live.avatarLists).toEqual([[{ id: 'other', zoneId: 'lobby', x: 2, z: 3, yaw: 0, name: 'Ana', idle: false }]])
+    live.connection.dispose()
+  })
+
+  it('disposes cleanly: socket closed, no timers left, nothing shown', () => {
+    const live = setUp()
+    live.socket().acceptConnection()
+    const socket = live.socket()
+    live.connection.dispose()
+    expect(socket.closed).toBe(true)
+    expect(live.counts.at(-1)).toBeNull()
+    expect(vi.getTimerCount()).toBe(0)
+    walk(live.camera, 1_000)
+    live.visibility.set(true)
+    expect(live.sockets).toHaveLength(1)
+  })
+})
+
+describe('avatars between updates', () => {
+  afterEach(() => clearAvatars())
+
+  it('glide from where they were drawn to the new pose, then rest', () => {
+    receiveAvatars([{ id: 'a', zoneId: 'lobby', x: 0, z: 0, yaw: 0, name: null, idle: false }], 1_000)
+    expect(avatarsMoving(1_000)).toBe(false)
+    receiveAvatars([{ id: 'a', zoneId: 'lobby', x: 2, z: 0, yaw: 0, name: null, idle: false }], 1_200)
+    const track = avatarTracks().get('a')!
+    expect(avatarPose(track, 1_300).x).toBeCloseTo(1)
+    expect(avatarsMoving(1_300)).toBe(true)
+    expect(avatarPose(track, 1_400).x).toBeCloseTo(2)
+    expect(avatarsMoving(1_400)).toBe(false)
+    // whoever the server no longer lists is gone
+    receiveAvatars([], 1_500)
+    expect(avatarTracks().size).toBe(0)
+  })
+})
+
+describe('presence settings', () => {
+  it('are anonymous and visible by default, and anything unreadable reads as that', () => {
+    const storage = new Map<string, string>()
+    const store = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) }
+    expect(readPresenceSettings(store)).toEqual({ name: null, invisible: false })
+    writePresenceSettings({ name: 'Mina', invisible: true }, store)
+    expect(readPresenceSettings(store)).toEqual({ name: 'Mina', invisible: true })
+    storage.set(PRESENCE_STORAGE_KEY, '{"version":99,"name":"x","invisible":true}')
+    expect(readPresenceSettings(store)).toEqual({ name: null, invisible: false })
+    storage.set(PRESENCE_STORAGE_KEY, '{broken')
+    expect(readPresenceSettings(store)).toEqual({ name: null, invisible: false })
+  })
+})
