@@ -7,6 +7,7 @@ import { activeRoute } from '../state/routeSlice'
 import { stopPoint } from '../routes/routeDistances'
 import type { RouteStop } from '../routes/types'
 import type { FloorPlan, Point } from '../plan/types'
+import { CROWDED_AT, type ZoneCounts } from '../live/protocol'
 
 const MAX_SIZE = 220
 
@@ -17,6 +18,7 @@ export default function Minimap() {
   const currentZoneId = useExpoStore((s) => s.currentZoneId)
   const routeWalk = useExpoStore((s) => s.routeWalk)
   const routeStops = useExpoStore((s) => activeRoute(s)?.stops)
+  const liveZones = useExpoStore((s) => s.liveCounts?.zones)
   const actions = useExpoActions()
   const canvas = useRef<HTMLCanvasElement>(null)
   const marker = useRef<SVGGElement>(null)
@@ -45,6 +47,12 @@ export default function Minimap() {
       context.globalAlpha = area.zoneId === currentZoneId ? 0.55 : 0.3
       context.fillStyle = colour[area.zoneId] ?? '#999'
       context.fillRect(left, top, area.rect.width * size.scale, area.rect.depth * size.scale)
+      const heat = liveZones ? zoneHeat(liveZones, area.zoneId) : 0
+      if (heat > 0) {
+        context.globalAlpha = 0.12 + 0.4 * heat
+        context.fillStyle = '#ff6a13'
+        context.fillRect(left, top, area.rect.width * size.scale, area.rect.depth * size.scale)
+      }
     }
     context.globalAlpha = 0.85
     for (const booth of plan.booths) {
@@ -55,7 +63,7 @@ export default function Minimap() {
     context.globalAlpha = 1
     if (routeWalk && routeStops) drawRoute(context, routeWalk.legs, routeStops.map((stop) => safeStopPoint(plan, stop)), toMap)
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [plan, zones, size, currentZoneId, routeWalk, routeStops])
+  }, [plan, zones, size, currentZoneId, routeWalk, routeStops, liveZones])
 
   useEffect(() => {
     let frame = 0
@@ -95,6 +103,12 @@ export default function Minimap() {
       </svg>
     </div>
   )
+}
+
+/** 0 for an empty zone up to 1 for a very full one, on a log scale so a handful of visitors already shows. */
+export function zoneHeat(counts: ZoneCounts, zoneId: keyof ZoneCounts): number {
+  const count = counts[zoneId] ?? 0
+  return count > 0 ? Math.min(1, Math.log1p(count) / Math.log1p(CROWDED_AT)) : 0
 }
 
 const safeStopPoint = (plan: FloorPlan, stop: RouteStop): Point | null => {

@@ -1,7 +1,8 @@
-/** The zone menu on the left: every zone, the current one marked; choosing one flies there. */
+/** The zone menu on the left: every zone, the current one marked, with who is there; choosing one flies there. */
 import { localized, useTranslate } from '../i18n/translate'
 import { useExpoActions, useExpoStore } from '../state/store'
 import { useShallow } from 'zustand/react/shallow'
+import { OnlineCount, PresenceControl, ZoneLiveCount } from './LivePresence'
 
 export default function ZoneMenu() {
   const t = useTranslate()
@@ -25,6 +26,7 @@ export default function ZoneMenu() {
           ×
         </button>
       </div>
+      <OnlineCount className="zone-menu-online" />
       <ul>
         {zones.map((zone) => (
           <li key={zone.id} className="zone-menu-item">
@@ -40,6 +42,7 @@ export default function ZoneMenu() {
                 {boothCounts[zone.id] ? (
                   <span className="zone-menu-count">{t('zones.boothCount', { count: boothCounts[zone.id] })}</span>
                 ) : null}
+                <ZoneLiveCount zoneId={zone.id} className="zone-menu-live" />
               </span>
             </button>
             {zone.id !== 'lobby' && zone.id !== 'negotiation' && (
@@ -59,6 +62,7 @@ export default function ZoneMenu() {
           </li>
         ))}
       </ul>
+      <PresenceControl />
     </nav>
   )
 }

@@ -11,6 +11,7 @@ import { useExpoActions, useExpoStore } from '../../state/store'
 import { describeSlotTimes, tableNumber } from '../bookingFormat'
 import { countryName } from '../countryName'
 import FloorPlanSvg from './FloorPlanSvg'
+import { OnlineCount, PresenceControl, ZoneLiveCount } from '../LivePresence'
 import './planView.css'
 
 /** Without the 3D walk, a guided tour cuts from stop to stop after this pause (none when motion is reduced). */
@@ -137,6 +138,7 @@ function ZoneList({ onChoose }: { onChoose(zoneId: ZoneId): void }) {
   return (
     <section className="plan-zones" aria-labelledby="plan-zones-title">
       <h3 id="plan-zones-title">{t('zones.menu')}</h3>
+      <OnlineCount className="plan-online" />
       <ul>
         {zones.map((zone) => {
           const name = localized(zone.name, language)
@@ -153,6 +155,7 @@ function ZoneList({ onChoose }: { onChoose(zoneId: ZoneId): void }) {
                 <span className="plan-zone-name">
                   {name}
                   {count ? <small>{t('zones.boothCount', { count })}</small> : null}
+                  <ZoneLiveCount zoneId={zone.id} className="plan-zone-live" />
                 </span>
               </button>
               {zone.id !== 'lobby' && zone.id !== 'negotiation' && (
@@ -173,6 +176,7 @@ function ZoneList({ onChoose }: { onChoose(zoneId: ZoneId): void }) {
           )
         })}
       </ul>
+      <PresenceControl />
     </section>
   )
 }
