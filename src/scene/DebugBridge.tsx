@@ -36,6 +36,8 @@ export interface ExpoDebug {
   routeMarkers(): (ScreenPoint & { number: number })[]
   /** Points in the route path drawn on the floor; 0 when none is drawn. */
   routePathPoints(): number
+  /** Other visitors drawn as avatars in the last frame. */
+  avatars(): number
   /** Loses the WebGL context as a crashed driver would (WEBGL_lose_context); the hall waits for `restoreContext`. */
   loseContext(): void
   restoreContext(): void
@@ -138,6 +140,7 @@ export function DebugBridge() {
       markedTables: () => [...(sceneRegistry.tableMarks?.tableIds ?? [])].sort(),
       routeMarkers: () => (sceneRegistry.route?.markers ?? []).map((m) => ({ number: m.number, ...project(m.centre) })),
       routePathPoints: () => sceneRegistry.route?.pathPoints ?? 0,
+      avatars: () => sceneRegistry.avatars?.drawn ?? 0,
       loseContext: () => gl.forceContextLoss(),
       restoreContext: () => gl.forceContextRestore(),
       invalidate: () => invalidate(),

@@ -2,6 +2,7 @@
 import { useEffect, useMemo } from 'react'
 import type { ContentPack, ZoneId } from '../content/schema'
 import type { FloorPlan } from '../plan/types'
+import { Avatars } from './Avatars'
 import { BoothLabels } from './BoothLabels'
 import { computeBoothLayout } from './boothLayout'
 import { Booths } from './Booths'
@@ -40,6 +41,7 @@ export function HallContent({ plan, pack }: { plan: FloorPlan; pack: ContentPack
       <TableMarks plan={plan} pack={pack} />
       <RouteMarks plan={plan} />
       <FloorPicker plan={plan} />
+      <Avatars />
     </>
   )
 }

@@ -16,4 +16,6 @@ export const sceneRegistry: {
   tableMarks: { tableIds: readonly string[] } | null
   /** The route drawn on the floor: its pins (centre of each numbered disc, kept by the frame loop) and path size. */
   route: { markers: readonly { number: number; centre: THREE.Vector3 }[]; pathPoints: number } | null
-} = { cube: null, booths: null, tableMarks: null, route: null }
+  /** Other visitors drawn in the last frame. */
+  avatars: { drawn: number } | null
+} = { cube: null, booths: null, tableMarks: null, route: null, avatars: null }
