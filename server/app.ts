@@ -6,6 +6,7 @@ import cookie from '@fastify/cookie'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
+import websocket from '@fastify/websocket'
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -28,6 +29,9 @@ import { installErrorHandling } from './http/errors'
 import { installSameSiteGuard } from './http/guards'
 import { LiveHub } from './live/hub'
 import { liveRoutes } from './live/routes'
+import { MESSAGE_MAX_BYTES, PresenceWorld, type PresenceTimings } from './live/presence'
+import { LocalPresenceBus, PostgresPresenceBus, type PresenceBus } from './live/presenceBus'
+import { presenceRoutes } from './live/presenceRoutes'
 import { BookingNotices } from './mail/bookingNotices'
 import { OutboxWorker } from './mail/outboxWorker'
 import { createMailTransport, readDevOutbox, type MailTransport } from './mail/transport'
@@ -42,11 +46,14 @@ export interface AppOptions {
   transport?: MailTransport
   /** Enables the organiser commands' endpoints (see accounts/adminRoutes.ts). */
   adminToken?: string
+  /** Presence's intervals (tests shorten them) and how processes share it (PostgreSQL NOTIFY, or none with PGlite). */
+  presence?: { timings?: Partial<PresenceTimings>; bus?: PresenceBus }
 }
 
 export interface BuiltApp {
   app: FastifyInstance
   ctx: AppContext
+  presence: PresenceWorld
   mail: OutboxWorker
   /** Whether the built app is served from this process. */
   servesApp: boolean
@@ -84,6 +91,8 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     })
   }
   installSameSiteGuard(app, config.publicUrl)
+  // a larger frame is cut off by ws itself (closing the socket); up to it, the world refuses one over MESSAGE_MAX_BYTES politely
+  await app.register(websocket, { options: { maxPayload: 16 * MESSAGE_MAX_BYTES } })
 
   const transport = options.transport ?? createMailTransport(config)
   const notices = new BookingNotices({ content, publicUrl: config.publicUrl, now })
@@ -92,6 +101,11 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   await bookings.seedExhibitors()
   const hub = new LiveHub(db)
   await hub.start()
+  // PGlite is one process with one connection that bookings need: its presence stays in memory. Presence keeps
+  // real time (heartbeats, idle), not the rules' clock that tests move
+  const presenceBus = options.presence?.bus ?? (db.kind === 'postgres' ? new PostgresPresenceBus(db) : new LocalPresenceBus())
+  const presence = new PresenceWorld({ zones: content.zones, bus: presenceBus, timings: options.presence?.timings, log: app.log })
+  await presence.start()
   const api = new Api(app)
   const ctx: AppContext = {
     config,
@@ -132,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   consoleRoutes(ctx)
   overviewRoutes(ctx)
   liveRoutes(ctx)
+  presenceRoutes(app, presence, config.publicUrl)
   if (options.adminToken) adminRoutes(ctx, options.adminToken)
   if (config.development && !config.smtpUrl) {
     api.route(
@@ -173,12 +188,14 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   return {
     app,
     ctx,
+    presence,
     mail,
     servesApp,
     async close() {
       clearInterval(sweeper)
       await mail.stop()
       await hub.stop()
+      await presence.stop()
       await app.close()
       await transport.close()
     },

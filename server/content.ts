@@ -4,6 +4,7 @@ import { join, relative, resolve, sep } from 'node:path'
 import { formatContentProblem, validateContentPack, type ContentPackResult, type ContentProblem } from '../src/content/load'
 import type { ContentPack, Exhibitor } from '../src/content/schema'
 import { computeFloorPlan } from '../src/plan/floorPlan'
+import type { ZoneArea } from '../src/plan/types'
 
 export const DEFAULT_PACK_DIR = 'assets/content/wmc2021'
 
@@ -54,6 +55,8 @@ export interface ServerContent {
   pack: ContentPack
   /** The negotiation area's tables, as the app's floor plan numbers them. */
   tableIds: string[]
+  /** Each zone's rectangle on the hall floor, as the app lays it out: presence finds a zone's neighbours from it. */
+  zones: ZoneArea[]
   exhibitor(id: string): Exhibitor | undefined
 }
 
@@ -68,5 +71,5 @@ export function loadServerContent(packDir = DEFAULT_PACK_DIR): ServerContent {
 export function serverContentOf(pack: ContentPack): ServerContent {
   const plan = computeFloorPlan({ zones: pack.zones, exhibitors: pack.exhibitors })
   const byId = new Map(pack.exhibitors.map((e) => [e.id, e]))
-  return { pack, tableIds: plan.tables.map((t) => t.id), exhibitor: (id) => byId.get(id) }
+  return { pack, tableIds: plan.tables.map((t) => t.id), zones: plan.zones, exhibitor: (id) => byId.get(id) }
 }

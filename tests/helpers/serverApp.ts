@@ -1,7 +1,7 @@
 /** The booking server for tests: built over a fresh database (in-memory PGlite, or a PostgreSQL URL), and a client with cookies. */
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import { buildApp, type BuiltApp } from '../../server/app'
+import { buildApp, type AppOptions, type BuiltApp } from '../../server/app'
 import { readConfig, type ServerConfig } from '../../server/config'
 import { loadServerContent, type ServerContent } from '../../server/content'
 import { openDatabase, type Database } from '../../server/db/database'
@@ -18,7 +18,14 @@ let content: ServerContent | undefined
 export const testContent = () => (content ??= loadServerContent())
 
 export async function startTestApp(
-  options: { databaseUrl?: string; now?: () => number; config?: Partial<ServerConfig>; transport?: MailTransport; content?: ServerContent } = {},
+  options: {
+    databaseUrl?: string
+    now?: () => number
+    config?: Partial<ServerConfig>
+    transport?: MailTransport
+    content?: ServerContent
+    presence?: AppOptions['presence']
+  } = {},
 ): Promise<TestApp> {
   const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: 'memory://' })
   await migrate(db)
@@ -27,7 +34,7 @@ export async function startTestApp(
     ...options.config,
   }
   const content = options.content ?? testContent()
-  const built = await buildApp({ config, db, content, now: options.now, transport: options.transport })
+  const built = await buildApp({ config, db, content, now: options.now, transport: options.transport, presence: options.presence })
   return {
     ...built,
     db,
