@@ -88,6 +88,8 @@ interface Visitor {
   moved: boolean
   /** Idle as others were last told. */
   idle: boolean
+  /** Has sent a pose: until then it stands where the app puts a visitor arriving in its zone. */
+  posed: boolean
 }
 
 interface RemotePart {
@@ -110,6 +112,7 @@ export class PresenceWorld {
   /** Other processes' visitors: process → part → its visitors, until they stop publishing. */
   private readonly remote = new Map<string, Map<number, RemotePart>>()
   private readonly neighbours: Map<ZoneId, Set<ZoneId>>
+  private readonly arrivals: Map<ZoneId, { x: number; z: number }>
   /** Zones where something changed since the last avatars round. */
   private dirtyZones = new Set<ZoneId>()
   private timers: NodeJS.Timeout[] = []
@@ -122,6 +125,7 @@ export class PresenceWorld {
     this.timings = { ...DEFAULT_PRESENCE_TIMINGS, ...options.timings }
     this.now = options.now ?? Date.now
     this.neighbours = zoneNeighbours(options.zones)
+    this.arrivals = new Map(options.zones.map((zone) => [zone.zoneId, { x: zone.arrival.x, z: zone.arrival.z }]))
   }
 
   get size(): number {
@@ -178,6 +182,7 @@ export class PresenceWorld {
       sentAvatars: '',
       moved: true,
       idle: false,
+      posed: false,
     })
     this.send(socket, { type: 'welcome', id })
     return id
@@ -230,12 +235,13 @@ export class PresenceWorld {
         visitor.name = message.name
         visitor.invisible = message.invisible
         visitor.zoneId = message.zoneId
+        if (!visitor.posed) Object.assign(visitor, this.arrivals.get(message.zoneId))
         visitor.lastActive = now
         visitor.sentCounts = ''
         visitor.sentAvatars = ''
         break
       case 'pose':
-        Object.assign(visitor, { zoneId: message.zoneId, x: message.x, z: message.z, yaw: message.yaw, lastActive: now })
+        Object.assign(visitor, { zoneId: message.zoneId, x: message.x, z: message.z, yaw: message.yaw, lastActive: now, posed: true })
         break
       case 'status':
         if (message.name !== undefined) visitor.name = message.name

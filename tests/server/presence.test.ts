@@ -129,6 +129,28 @@ describe('avatars: only those near, nearest first, at most MAX_AVATARS', () => {
     expect(crowd.filter((c) => !sent.has(c.id))).toHaveLength(5)
   }, 30_000)
 
+  it('shows a visitor who has not moved yet where the app puts one arriving in its zone', async () => {
+    const me = await visitor({ zoneId: 'ai' }, { x: 10, z: 40 })
+    const newcomer = await visitor({ zoneId: 'ai' })
+    const arrival = server.content.zones.find((zone) => zone.zoneId === 'ai')!.arrival
+    const { avatars } = await me.avatars((a) => a.avatars.some((v) => v.id === newcomer.id))
+    expect(avatars[0]).toMatchObject({ x: Math.round(arrival.x * 10) / 10, z: Math.round(arrival.z * 10) / 10 })
+  })
+
+  it('a background tab stays counted but is sent no avatars until it comes back, then gets the full picture', async () => {
+    const away = await visitor({ zoneId: 'ai' }, { x: 10, z: 40 })
+    away.send({ type: 'hidden', hidden: true })
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    const sentBefore = away.messages.filter((m) => m.type === 'avatars').length
+    const ben = await visitor({ zoneId: 'ai' }, { x: 12, z: 40 })
+    await ben.counts((c) => c.online === 2)
+    await ben.avatars((a) => a.avatars.some((v) => v.id === away.id))
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(away.messages.filter((m) => m.type === 'avatars')).toHaveLength(sentBefore)
+    away.send({ type: 'hidden', hidden: false })
+    await away.avatars((a) => a.avatars.some((v) => v.id === ben.id))
+  })
+
   it('presence ids are made per connection, and a reconnection gets a new one', async () => {
     const first = await LiveClient.open(url)
     const second = await LiveClient.open(url)
