@@ -145,7 +145,9 @@ export class PresenceWorld {
       timer.unref()
       this.timers.push(timer)
     }
-    every(this.timings.avatarsMs, () => void this.fanOut())
+    every(this.timings.avatarsMs, () => {
+      this.fanOut().catch((error: unknown) => this.options.log?.warn({ err: error }, 'an avatars round failed; the next one tries again'))
+    })
     every(this.timings.countsMs, () => this.sendCounts())
     every(this.timings.heartbeatMs, () => this.heartbeat())
     every(this.timings.publishMs, () => void this.publish())
