@@ -7,11 +7,12 @@ import { CONTENT_SECURITY_POLICY_META } from './src/contentSecurityPolicy'
 
 export default defineConfig({
   plugins: [react(), serviceWorkerPlugin(), bookingServerMarker(), contentSecurityPolicyMeta()],
-  // In development the booking server runs beside Vite (scripts/dev.ts); the app calls it on its own origin.
+  // In development the booking server runs beside Vite (scripts/dev.ts); the app calls it on its own origin,
+  // WebSockets (the live layer's /api/live) included.
   server: {
     port: 5173,
     host: '127.0.0.1',
-    proxy: { '/api': { target: `http://127.0.0.1:${process.env.API_PORT ?? 8787}` } },
+    proxy: { '/api': { target: `http://127.0.0.1:${process.env.API_PORT ?? 8787}`, ws: true } },
   },
   // `vite preview` is the app as static files alone (bookings stay on the device): no /api proxy there.
   preview: { port: 4173, host: '127.0.0.1', strictPort: true, proxy: {} },
