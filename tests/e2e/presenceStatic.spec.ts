@@ -1,0 +1,17 @@
+/** Hosted as static files, without the booking server, the live parts are simply absent: no socket, no counts, no errors. */
+import { expect, test } from '@playwright/test'
+import { openHall, watchConsole } from '../helpers/page'
+
+test('the static hall opens no live connection and shows no counts or presence controls', async ({ page }) => {
+  const errors = watchConsole(page)
+  const sockets: string[] = []
+  page.on('websocket', (socket) => sockets.push(socket.url()))
+  await openHall(page, 'zone=korea-pavilion')
+  const zones = page.getByRole('navigation', { name: 'Zones' })
+  await expect(zones.getByRole('button', { name: /^Korea National Pavilion/ })).toBeVisible()
+  await expect(zones.getByText(/ here| online/)).toHaveCount(0)
+  await expect(page.getByRole('switch', { name: 'Appear invisible' })).toHaveCount(0)
+  expect(await page.evaluate(() => (window as unknown as { __expoDebug: { avatars(): number } }).__expoDebug.avatars())).toBe(0)
+  expect(sockets.filter((url) => url.includes('/api/live'))).toEqual([])
+  expect(errors).toEqual([])
+})
