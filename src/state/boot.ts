@@ -7,7 +7,6 @@ import { computeFloorPlan } from '../plan/floorPlan'
 import { decodeRoute } from '../routes/shareCode'
 import { buildLinkSearch, parseLinkParams } from './linkParams'
 import { detectBookingServer, startBookingBackend } from './bookings/bookingService'
-import { startLive } from './live/startLive'
 import { onStorageProblem, type StorageProblem } from './persistence'
 import type { Notice } from './store'
 import { useExpoStore } from './store'
@@ -82,7 +81,12 @@ export async function bootExpo(search = window.location.search): Promise<void> {
     actions.goToZone(link.zone)
   }
   // Who is here: only beside the booking server; hosted as static files the live parts are simply absent.
-  if (detectBookingServer() === 'server') startLive()
+  // Loaded only there, so static hosting downloads none of it; a chunk that fails to load leaves the hall as it is.
+  if (detectBookingServer() === 'server') {
+    import('./live/startLive')
+      .then(({ startLive }) => startLive())
+      .catch((error: unknown) => console.warn('The live layer could not start', error))
+  }
   if (link.route) openSharedRoute(link.route, pack)
   if (link.agenda || link.signIn) actions.setAgendaOpen(true)
   keepUrlInStep()
