@@ -4,23 +4,16 @@
  * (REDIS_URL, not built yet) without the world noticing.
  */
 import { randomBytes } from 'node:crypto'
-import { ZONE_IDS, type ZoneId } from '../../src/content/schema'
+import { ZONE_IDS } from '../../src/content/schema'
 import type { Database } from '../db/database'
+import type { AvatarState } from '../../src/live/protocol'
 
 export const PRESENCE_CHANNEL = 'expo_presence'
 /** PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more; a round is cut into notices below this. */
 const NOTICE_BYTES = 7_000
 
-/** One visible visitor as other processes hear of it (never an invisible one, never a person's id). */
-export interface SharedVisitor {
-  id: string
-  zoneId: ZoneId
-  x: number
-  z: number
-  yaw: number
-  name: string | null
-  idle: boolean
-}
+/** One visible visitor as other processes hear of it (never an invisible one, never a person's id): what a client is sent. */
+export type SharedVisitor = AvatarState
 
 /** One process's visitors, as far as one notice tells: `part` of `parts` of its latest round. */
 export interface PresenceNotice {
