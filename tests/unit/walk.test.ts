@@ -15,15 +15,8 @@ import {
   zoneAt,
 } from '../../src/plan/walk'
 import { buildPlanInput } from '../helpers/planFixture'
+import { gridFrom } from '../helpers/textGrid'
 
-/** A grid drawn in text: `#` is blocked, anything else free; the first line is row 0 (z = 0). */
-function gridFrom(lines: string[], cellSize = 0.5): WalkGrid {
-  const rows = lines.length
-  const cols = lines[0].length
-  const blocked = new Uint8Array(cols * rows)
-  lines.forEach((line, r) => [...line].forEach((ch, c) => (blocked[r * cols + c] = ch === '#' ? 1 : 0)))
-  return { cellSize, cols, rows, originX: 0, originZ: 0, blocked }
-}
 
 /** Plain Dijkstra over the grid (8-connected, no corner cutting), in metres between cell centres. */
 function plainDijkstra(grid: WalkGrid, from: number, to: number): number {

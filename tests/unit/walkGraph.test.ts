@@ -5,15 +5,8 @@ import { distancesFrom, isWalkable, nearestWalkable, pathLength } from '../../sr
 import { walkDistances, walkDistanceSteps, walkGraph, walkGraphPath } from '../../src/plan/walkGraph'
 import { buildPlanInput } from '../helpers/planFixture'
 import { loadRealPack } from '../helpers/realPack'
+import { gridFrom } from '../helpers/textGrid'
 
-/** A grid drawn in text: `#` is blocked, anything else free; the first line is row 0 (z = 0). */
-function gridFrom(lines: string[], cellSize = 0.5): WalkGrid {
-  const rows = lines.length
-  const cols = lines[0].length
-  const blocked = new Uint8Array(cols * rows)
-  lines.forEach((line, r) => [...line].forEach((ch, c) => (blocked[r * cols + c] = ch === '#' ? 1 : 0)))
-  return { cellSize, cols, rows, originX: 0, originZ: 0, blocked }
-}
 
 const straight = (a: Point, b: Point) => Math.hypot(b.x - a.x, b.z - a.z)
 
