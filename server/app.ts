@@ -27,6 +27,9 @@ import type { Database } from './db/database'
 import { Api } from './http/api'
 import { installErrorHandling } from './http/errors'
 import { installSameSiteGuard } from './http/guards'
+import { ChatHub } from './chat/chatHub'
+import { chatRoutes } from './chat/routes'
+import { ChatService } from './chat/service'
 import { LiveHub } from './live/hub'
 import { liveRoutes } from './live/routes'
 import { MESSAGE_MAX_BYTES, PresenceWorld, type PresenceTimings } from './live/presence'
@@ -106,6 +109,9 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const presenceBus = options.presence?.bus ?? (db.kind === 'postgres' ? new PostgresPresenceBus(db) : new LocalPresenceBus())
   const presence = new PresenceWorld({ zones: content.zones, bus: presenceBus, timings: options.presence?.timings, log: app.log })
   await presence.start()
+  const chatHub = new ChatHub({ db, log: app.log })
+  await chatHub.start()
+  const chat = new ChatService({ db, bookings, now })
   const api = new Api(app)
   const ctx: AppContext = {
     config,
@@ -146,7 +152,8 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   consoleRoutes(ctx)
   overviewRoutes(ctx)
   liveRoutes(ctx)
-  presenceRoutes(app, presence, config.publicUrl)
+  chatRoutes(ctx, chat)
+  presenceRoutes({ app, world: presence, chat: chatHub, sessions: ctx.sessions, publicUrl: config.publicUrl })
   if (options.adminToken) adminRoutes(ctx, options.adminToken)
   if (config.development && !config.smtpUrl) {
     api.route(
@@ -196,6 +203,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
       await mail.stop()
       await hub.stop()
       await presence.stop()
+      await chatHub.stop()
       await app.close()
       await transport.close()
     },

@@ -15,7 +15,7 @@ import { LANGUAGES, availabilitySchema, localizedText } from '../../src/content/
 import type { FastifyRequest } from 'fastify'
 import { sendAnswer, type AppContext } from '../context'
 import { ApiFailure, badRequest, notFound } from '../http/errors'
-import { idempotencyKeyOf, requestFingerprint } from '../http/idempotency'
+import { changeRequest } from '../http/idempotency'
 import { meetingsCsv } from './csv'
 import { ms } from './rows'
 
@@ -35,11 +35,7 @@ function checkRange(range: { from: number; to: number }) {
 
 export function consoleRoutes(ctx: AppContext) {
   const { api, sessions, bookings, content, db, signIn } = ctx
-  const change = (request: FastifyRequest, staffId: string) => ({
-    subject: `staff:${staffId}`,
-    key: idempotencyKeyOf(request),
-    fingerprint: requestFingerprint(request),
-  })
+  const change = (request: FastifyRequest, staffId: string) => changeRequest(request, { staffId })
 
   api.route(
     {

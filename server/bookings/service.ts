@@ -16,7 +16,7 @@ import { availabilitySchema, type Availability, type Language } from '../../src/
 import type { ServerContent } from '../content'
 import { constraintOf, sqlState, type Database, type Queryable } from '../db/database'
 import { refusalFailure } from '../http/errors'
-import { once, type StoredAnswer } from '../http/idempotency'
+import { once, type ChangeRequest, type StoredAnswer } from '../http/idempotency'
 import { ChangeSet } from '../live/changes'
 import type { BookingNoticeKind, Notices } from '../mail/notices'
 import { BOOKING_COLUMNS, LIVE, at, ms, toBooking, toConsoleBooking, type BookingRow } from './rows'
@@ -39,12 +39,6 @@ export interface ExhibitorSettings {
 }
 
 /** A change's identity for idempotency: who asked, their key, and what they asked. */
-export interface ChangeRequest {
-  subject: string
-  key: string
-  fingerprint: string
-}
-
 interface Locked {
   exhibitor: BookableExhibitor
   autoAccept: boolean

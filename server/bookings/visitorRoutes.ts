@@ -13,7 +13,7 @@ import {
 import { LANGUAGES, availabilitySchema } from '../../src/content/schema'
 import { sendAnswer, type AppContext } from '../context'
 import { badRequest, notFound } from '../http/errors'
-import { idempotencyKeyOf, requestFingerprint } from '../http/idempotency'
+import { changeRequest } from '../http/idempotency'
 import type { FastifyRequest } from 'fastify'
 
 const slotSchema = z.object({
@@ -40,11 +40,7 @@ function parseBookingId(raw: string | undefined): string {
 
 export function visitorRoutes(ctx: AppContext) {
   const { api, sessions, bookings } = ctx
-  const change = (request: FastifyRequest, visitorId: string) => ({
-    subject: `visitor:${visitorId}`,
-    key: idempotencyKeyOf(request),
-    fingerprint: requestFingerprint(request),
-  })
+  const change = (request: FastifyRequest, visitorId: string) => changeRequest(request, { visitorId })
 
   api.route(
     {

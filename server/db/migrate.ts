@@ -42,10 +42,21 @@ export async function migrate(db: Database, migrations: Migration[] = readMigrat
   return applied
 }
 
-/** Splits a migration into statements at semicolons that end a line (the files keep plpgsql bodies off such lines). */
+/** Splits a migration into statements at semicolons that end a line, outside dollar-quoted ($$) function bodies. */
 export function splitStatements(sql: string): string[] {
-  return sql
-    .split(/;\s*$/m)
-    .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
-    .filter((statement) => statement.length > 0)
+  const statements: string[] = []
+  let current = ''
+  let inBody = false
+  for (const line of sql.split('\n')) {
+    if (/^\s*--/.test(line)) continue
+    current += `${line}\n`
+    // each $$ opens or closes a body; a semicolon inside one ends a plpgsql statement, not the SQL one
+    inBody = (line.match(/\$\$/g)?.length ?? 0) % 2 === 1 ? !inBody : inBody
+    if (!inBody && /;\s*$/.test(line)) {
+      statements.push(current.trim().replace(/;$/, ''))
+      current = ''
+    }
+  }
+  if (current.trim()) statements.push(current.trim())
+  return statements.filter((statement) => statement.length > 0)
 }

@@ -23,6 +23,22 @@ export function idempotencyKeyOf(request: FastifyRequest): string {
   return parsed.data
 }
 
+/** One change as the idempotent store keys it: who asks, their key, and what they asked. */
+export interface ChangeRequest {
+  subject: string
+  key: string
+  fingerprint: string
+}
+
+/** The change a request asks for, on behalf of a visitor or a staff member (their keys never collide). */
+export function changeRequest(request: FastifyRequest, subject: { visitorId: string } | { staffId: string }): ChangeRequest {
+  return {
+    subject: 'visitorId' in subject ? `visitor:${subject.visitorId}` : `staff:${subject.staffId}`,
+    key: idempotencyKeyOf(request),
+    fingerprint: requestFingerprint(request),
+  }
+}
+
 /** What makes two requests "the same": method, path and body. */
 export function requestFingerprint(request: FastifyRequest): string {
   return createHash('sha256')

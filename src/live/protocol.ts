@@ -58,3 +58,12 @@ export type ServerMessage =
   | { type: 'avatars'; avatars: AvatarState[] }
   /** The message could not be read or was not allowed; nothing changed. */
   | { type: 'refused'; code: 'bad-message' | 'rate-limited' }
+  /** A conversation of this socket's visitor or staff changed: fetch what is new after the last message held (src/live/chat.ts). */
+  | { type: 'chat'; conversationId: string; exhibitorId: string; change: ChatChange }
+  /** Whether an exhibitor's staff are online changed (sent to every socket: booth panels show it). */
+  | { type: 'staff'; exhibitorId: string; online: boolean }
+  /** Organisers: the queue of reported chat messages changed. */
+  | { type: 'reports' }
+
+export const CHAT_CHANGES = ['message', 'read', 'blocked', 'hidden'] as const
+export type ChatChange = (typeof CHAT_CHANGES)[number]

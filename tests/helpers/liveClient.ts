@@ -20,10 +20,10 @@ export class LiveClient {
   }
 
   /** Opens and waits for the welcome. `autoPong: false` plays a client whose network vanished without a close. */
-  static async open(baseUrl: string, options: { origin?: string | null; autoPong?: boolean } = {}): Promise<LiveClient> {
+  static async open(baseUrl: string, options: { origin?: string | null; autoPong?: boolean; cookie?: string } = {}): Promise<LiveClient> {
     const origin = options.origin === undefined ? baseUrl : options.origin
     const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/api/live`, {
-      headers: origin === null ? {} : { origin },
+      headers: { ...(origin === null ? {} : { origin }), ...(options.cookie ? { cookie: options.cookie } : {}) },
       autoPong: options.autoPong ?? true,
     })
     const client = new LiveClient(socket)
