@@ -1,11 +1,14 @@
 /** The signed-in exhibitor's console: header, the four views as tabs (a bottom bar on phones), the live stream and the unread count. */
 import { useEffect, useMemo, useRef } from 'react'
+import { useStore } from 'zustand'
 import { localized } from '../i18n/format'
 import type { ConsoleMe } from './api'
 import Calendar from './Calendar'
 import ConsoleHeader from './ConsoleHeader'
 import HoursEditor from './HoursEditor'
+import { useConsoleChat } from './consoleChat'
 import Inbox from './Inbox'
+import Messages from './Messages'
 import { useT } from './i18n'
 import { waitingCount } from './inbox'
 import { openLiveStream } from './liveStream'
@@ -19,7 +22,7 @@ import { VIEW_HEADING_ID } from './ViewHeading'
 import { ViewIcon } from './ViewIcon'
 
 
-const VIEW_LABEL: Record<ConsoleView, ConsoleMessageKey> = { inbox: 'nav.inbox', calendar: 'nav.calendar', hours: 'nav.hours', settings: 'nav.settings' }
+const VIEW_LABEL: Record<ConsoleView, ConsoleMessageKey> = { inbox: 'nav.inbox', messages: 'nav.messages', calendar: 'nav.calendar', hours: 'nav.hours', settings: 'nav.settings' }
 
 /** The view's own address, so a tab opens in a new browser tab as well. */
 function viewHref(view: ConsoleView): string {
@@ -41,6 +44,11 @@ export default function ExhibitorConsole({ me }: { me: ConsoleMe }) {
   const waiting = useMemo(() => waitingCount(bookings ?? [], now), [bookings, now])
   const exhibitorName = localized(me.exhibitor.name, language)
   const viewChanged = useRef(false)
+  const chat = useConsoleChat()
+  const unread = useStore(chat.store, (s) => s.conversations?.reduce((sum, c) => sum + c.unread, 0) ?? 0)
+  useEffect(() => {
+    void chat.loadConversations()
+  }, [chat])
 
   useEffect(
     () => openLiveStream({ events: ['inbox'], onEvent: (name) => actions.liveEvent(name), onState: (state) => actions.setLive(state) }),
@@ -54,8 +62,8 @@ export default function ExhibitorConsole({ me }: { me: ConsoleMe }) {
   }, [actions])
 
   useEffect(() => {
-    document.title = `${waiting > 0 ? `(${waiting}) ` : ''}${t(VIEW_LABEL[view])} · ${exhibitorName} · ${t('console.title')}`
-  }, [waiting, view, exhibitorName, t])
+    document.title = `${waiting + unread > 0 ? `(${waiting + unread}) ` : ''}${t(VIEW_LABEL[view])} · ${exhibitorName} · ${t('console.title')}`
+  }, [waiting, unread, view, exhibitorName, t])
 
   // Opening a view from the tabs moves focus to its heading; the first render leaves focus where the browser put it.
   useEffect(() => {
@@ -89,6 +97,12 @@ export default function ExhibitorConsole({ me }: { me: ConsoleMe }) {
               >
                 <ViewIcon view={v} />
                 <span className="console-tab-label">{t(VIEW_LABEL[v])}</span>
+                {v === 'messages' && unread > 0 && (
+                  <span className="badge console-badge">
+                    <span aria-hidden="true">{unread}</span>
+                    <span className="visually-hidden">{t('nav.unreadMessages', { count: unread })}</span>
+                  </span>
+                )}
                 {v === 'inbox' && waiting > 0 && (
                   <span className="badge console-badge">
                     <span aria-hidden="true">{waiting}</span>
@@ -102,6 +116,7 @@ export default function ExhibitorConsole({ me }: { me: ConsoleMe }) {
       </nav>
       <main id="console-main" className="console-main" tabIndex={-1}>
         {view === 'inbox' && <Inbox />}
+        {view === 'messages' && <Messages client={chat} me={me} />}
         {view === 'calendar' && <Calendar me={me} />}
         {view === 'hours' && <HoursEditor me={me} />}
         {view === 'settings' && <Settings me={me} />}

@@ -3,7 +3,9 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { addDays, dateInZone } from '../booking/timeZones'
 import { BOOKING_STATUSES } from '../booking/types'
 import { consoleApi, type Overview, type OverviewDay } from './api'
+import { useStore } from 'zustand'
 import ConsoleHeader from './ConsoleHeader'
+import { useConsoleChat } from './consoleChat'
 import { formatDateRange, formatIsoDate, timeZoneLabel } from './format'
 import { useLanguage, useT } from './i18n'
 import { openLiveStream } from './liveStream'
@@ -126,8 +128,43 @@ export default function OrganiserOverview() {
             </ol>
           </>
         )}
+        <ChatReports />
       </main>
     </div>
+  )
+}
+
+/** Reported chat messages, words shown so the organiser can judge: hide one from both sides, or keep it. */
+function ChatReports() {
+  const t = useT()
+  const language = useLanguage()
+  const client = useConsoleChat()
+  const reports = useStore(client.store, (s) => s.reports)
+  useEffect(() => {
+    void client.loadReports()
+  }, [client])
+  return (
+    <section className="chat-reports" aria-labelledby="chat-reports-heading">
+      <h3 id="chat-reports-heading">{t('reports.heading')}</h3>
+      {reports?.length === 0 && <p>{t('reports.empty')}</p>}
+      <ul>
+        {reports?.map((report) => (
+          <li key={report.reportId} className="chat-report-item">
+            <p className="chat-text">{report.message.text}</p>
+            <p className="hint">
+              {t('reports.by', { reporter: t(report.reporter === 'visitor' ? 'reports.visitor' : 'reports.staff'), reason: report.reason || '—' })} · {report.exhibitorId} ·{' '}
+              {formatIsoDate(new Date(report.at).toISOString().slice(0, 10), language)}
+            </p>
+            <button type="button" onClick={() => void client.setHidden(report.message.conversationId, report.message.seq, true)}>
+              {t('reports.hide')}
+            </button>{' '}
+            <button type="button" onClick={() => void client.setHidden(report.message.conversationId, report.message.seq, false)}>
+              {t('reports.keep')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   )
 }
 

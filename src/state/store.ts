@@ -3,7 +3,7 @@ import { create } from 'zustand'
 import { persist, subscribeWithSelector } from 'zustand/middleware'
 import type { ContentPack, Language, ZoneId } from '../content/schema'
 import { formatSlotTimes } from '../booking/slots'
-import type { Booking, BookResult, CancelResult, ConnectionState, ProposalResult, RescheduleResult, SlotRef, VisitorProfile } from '../booking/types'
+import type { Booking, BookResult, MeetingMode, CancelResult, ConnectionState, ProposalResult, RescheduleResult, SlotRef, VisitorProfile } from '../booking/types'
 import { localized } from '../i18n/format'
 import { isNews, readAgendaSeen, seenNow, writeAgendaSeen, type SeenStatuses } from './agendaSeen'
 import type { FloorPlan, Point } from '../plan/types'
@@ -75,7 +75,8 @@ interface SelectionSlice {
 }
 
 /** What the booking picker is doing: a new booking with an exhibitor, or moving an existing one. */
-export type BookingPicker = { exhibitorId: string; rescheduling: Booking | null }
+/** `proposed`: a time staff offered in the chat, chosen in the picker as it opens (if it is still free). */
+export type BookingPicker = { exhibitorId: string; rescheduling: Booking | null; proposed?: { start: number; end: number; mode: MeetingMode } }
 
 interface BookingSlice {
   bookingPicker: BookingPicker | null
@@ -131,7 +132,7 @@ export interface ExpoActions extends RouteActions {
   openBooth(exhibitorId: string, options?: { fly?: boolean }): void
   closeBooth(): void
   toggleFavourite(exhibitorId: string): void
-  requestBooking(exhibitorId: string): void
+  requestBooking(exhibitorId: string, proposed?: BookingPicker['proposed']): void
   requestReschedule(booking: Booking): void
   closeBooking(): void
   setAgendaOpen(open: boolean): void
@@ -268,7 +269,7 @@ export const useExpoStore = create<ExpoState>()(
         }
         set({ favourites: [...favourites, exhibitorId] })
       },
-      requestBooking: (exhibitorId) => set({ bookingPicker: { exhibitorId, rescheduling: null } }),
+      requestBooking: (exhibitorId, proposed) => set({ bookingPicker: { exhibitorId, rescheduling: null, ...(proposed ? { proposed } : {}) } }),
       requestReschedule: (booking) => set({ bookingPicker: { exhibitorId: booking.exhibitorId, rescheduling: booking } }),
       closeBooking: () => set({ bookingPicker: null }),
       setZoneMenuOpen: (zoneMenuOpen) => set({ zoneMenuOpen }),

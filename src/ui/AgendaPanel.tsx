@@ -3,7 +3,7 @@
  * exhibitor answers it (live); join, move, cancel, answer a proposed time, stop sharing details, export; and with
  * a server, the way to open this agenda on another device.
  */
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { isLive, type Booking } from '../booking/types'
 import { useTranslate } from '../i18n/translate'
 import { bookingBackend } from '../state/bookings/bookingService'
@@ -11,6 +11,9 @@ import { useExpoActions, useExpoStore } from '../state/store'
 import { describeRefusal, describeSlotTimes, downloadCalendar, exhibitorNameOf, holdLabel, tableNumber } from './bookingFormat'
 import SidePanel from './SidePanel'
 import TimeZoneSelect from './TimeZoneSelect'
+
+// with the live layer only: static hosting downloads none of the chat
+const AgendaChat = lazy(() => import('./AgendaChat'))
 
 /** The table offers "join" from this long before the start until the end. */
 const JOIN_LEAD_MS = 10 * 60_000
@@ -91,6 +94,7 @@ function AgendaItem({ booking, now }: { booking: Booking; now: number }) {
   const language = useExpoStore((s) => s.language)
   const visitorTimeZone = useExpoStore((s) => s.visitorTimeZone)
   const server = useExpoStore((s) => s.bookingBackendKind === 'server')
+  const liveAvailable = useExpoStore((s) => s.liveAvailable)
   const actions = useExpoActions()
   const [refusal, setRefusal] = useState<string | null>(null)
   const [working, setWorking] = useState(false)
@@ -126,6 +130,11 @@ function AgendaItem({ booking, now }: { booking: Booking; now: number }) {
         {t('agenda.code', { code: booking.confirmationCode })}
       </p>
       <p className="agenda-topic">{t('agenda.topic', { topic: booking.topic })}</p>
+      {liveAvailable && (
+        <Suspense fallback={null}>
+          <AgendaChat exhibitorId={booking.exhibitorId} exhibitorName={exhibitor} />
+        </Suspense>
+      )}
       {booking.status === 'proposed' && active && (
         <div className="agenda-actions">
           <button

@@ -89,6 +89,18 @@ function BookingPicker() {
       current = false
     }
   }, [exhibitor.id, visitorTimeZone, bookings, slotsVersion])
+  // A time staff proposed in the chat: chosen as soon as it is among the free slots (otherwise the visitor picks)
+  const proposedApplied = useRef(false)
+  useEffect(() => {
+    const proposed = picker.proposed
+    if (!proposed || !slots || proposedApplied.current) return
+    proposedApplied.current = true
+    const match = slots.find((s) => s.start === proposed.start && s.end === proposed.end && s.mode === proposed.mode)
+    if (match) {
+      setSlot(match)
+      setStep('details')
+    } else setSlotTaken(true)
+  }, [picker.proposed, slots])
   // The chosen time was taken by someone else while the visitor filled in the form: back to the times, saying so.
   useEffect(() => {
     if (!slots || !slot || step !== 'details' || working) return

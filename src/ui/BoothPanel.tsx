@@ -1,5 +1,5 @@
 /** The booth panel on the right: what the company makes, where it is from, how to talk to it. */
-import { useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { bookableWindow } from '../booking/slots'
 import type { Slot } from '../booking/types'
 import type { Availability, Exhibitor } from '../content/schema'
@@ -11,6 +11,9 @@ import { useExpoActions, useExpoStore } from '../state/store'
 import NegotiationHours from './NegotiationHours'
 import { countryName } from './countryName'
 
+// with the live layer only: static hosting downloads none of the chat
+const BoothChat = lazy(() => import('./BoothChat'))
+
 export default function BoothPanel() {
   const t = useTranslate()
   const language = useExpoStore((s) => s.language)
@@ -20,6 +23,7 @@ export default function BoothPanel() {
   const inRoute = useExpoStore((s) =>
     exhibitor ? Boolean(activeRoute(s)?.stops.some((stop) => stop.kind === 'booth' && stop.exhibitorId === exhibitor.id)) : false,
   )
+  const liveAvailable = useExpoStore((s) => s.liveAvailable)
   const actions = useExpoActions()
   const heading = useRef<HTMLHeadingElement>(null)
   const exhibitorId = exhibitor?.id
@@ -111,6 +115,11 @@ export default function BoothPanel() {
         </dl>
         <h3>{t('booth.negotiation')}</h3>
         <Negotiation exhibitor={exhibitor} />
+        {liveAvailable && (
+          <Suspense fallback={null}>
+            <BoothChat exhibitor={exhibitor} />
+          </Suspense>
+        )}
       </div>
       <footer className="side-panel-actions">
         <button type="button" className="button-primary" onClick={() => actions.requestBooking(exhibitor.id)}>

@@ -223,6 +223,11 @@ export class HttpBookingBackend implements BookingBackend, VisitorAccount {
     this.emit({ type: 'connection', state })
   }
 
+  /** For the booth chat, which needs the same visitor session as bookings: whether one exists (made if needed). */
+  async ensureVisitorSession(): Promise<boolean> {
+    return (await this.ensureSession()).ok
+  }
+
   /** A visitor session exists before the first change, so that a retried booking is the same visitor's. */
   private ensureSession(): Promise<Answer> {
     if (!this.session) {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { ZONE_IDS, type ZoneId } from '../../content/schema'
-import { MAX_AVATARS, POSE_MIN_INTERVAL_MS, type AvatarState, type ClientMessage, type ServerMessage, type ZoneCounts } from '../../live/protocol'
+import { CHAT_CHANGES, MAX_AVATARS, POSE_MIN_INTERVAL_MS, type AvatarState, type ClientMessage, type ServerMessage, type ZoneCounts } from '../../live/protocol'
 import { reconnectDelay } from '../reconnect'
 import { cleanDisplayName, type PresenceSettings } from './presenceSettings'
 
@@ -39,7 +39,13 @@ export const serverMessageSchema: z.ZodType<ServerMessage> = z.discriminatedUnio
   }),
   z.object({ type: z.literal('avatars'), avatars: z.array(avatarSchema).max(MAX_AVATARS * 4) }),
   z.object({ type: z.literal('refused'), code: z.enum(['bad-message', 'rate-limited']) }),
+  z.object({ type: z.literal('chat'), conversationId: z.uuid(), exhibitorId: z.string().min(1).max(64), change: z.enum(CHAT_CHANGES) }),
+  z.object({ type: z.literal('staff'), exhibitorId: z.string().min(1).max(64), online: z.boolean() }),
+  z.object({ type: z.literal('reports') }),
 ])
+
+/** The notices of the booth chat the socket carries besides presence (see src/chat/chatClient.ts). */
+export type ChatNoticeMessage = Extract<ServerMessage, { type: 'chat' | 'staff' | 'reports' }>
 
 /** The part of a browser WebSocket this client uses (tests pass a fake). */
 export interface LiveSocket {
@@ -70,6 +76,12 @@ export interface LiveConnectionOptions {
   onCounts(counts: LiveCounts | null): void
   onAvatars(avatars: AvatarState[]): void
   visibility?: VisibilitySource
+  /** False for the exhibitor console: it listens (chat, staff online) but is not a visitor in the hall. */
+  joinHall?: boolean
+  /** Chat notices for this socket's visitor or staff. */
+  onChatNotice?(message: ChatNoticeMessage): void
+  /** The socket is up (again: fetch what may have been missed) or down. */
+  onConnected?(up: boolean): void
   random?: () => number
   now?: () => number
 }
@@ -104,6 +116,17 @@ export class LiveConnection {
 
   start(): void {
     this.options.visibility?.addEventListener('visibilitychange', this.onVisibility)
+    this.connect()
+  }
+
+  /** Opens a fresh socket now: the server reads who the visitor is from the cookies of the upgrade, so a new session needs one. */
+  reopen(): void {
+    if (this.disposed) return
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer)
+    this.reconnectTimer = null
+    const wasOpen = this.open
+    this.dropSocket()
+    if (wasOpen) this.options.onConnected?.(false)
     this.connect()
   }
 
@@ -143,9 +166,11 @@ export class LiveConnection {
     socket.onerror = () => {} // a close always follows
     socket.onclose = () => {
       if (this.socket !== socket) return
+      const wasOpen = this.open
       this.dropSocket()
       this.options.onCounts(null)
       this.options.onAvatars([])
+      if (wasOpen) this.options.onConnected?.(false)
       this.scheduleReconnect()
     }
   }
@@ -153,6 +178,8 @@ export class LiveConnection {
   private opened() {
     this.open = true
     this.attempt = 0
+    this.options.onConnected?.(true)
+    if (this.options.joinHall === false) return
     const { name, invisible } = this.options.presence()
     this.send({ type: 'hello', name: cleanDisplayName(name), invisible, zoneId: this.options.zoneId() })
     if (this.hidden) this.send({ type: 'hidden', hidden: true })
@@ -183,6 +210,7 @@ export class LiveConnection {
   }
 
   private visibilityChanged() {
+    if (this.options.joinHall === false) return
     const hidden = this.hidden
     this.send({ type: 'hidden', hidden })
     if (!hidden) this.sendPoseIfMoved(false)
@@ -233,6 +261,7 @@ export class LiveConnection {
     if (message.type === 'welcome') this.selfId = message.id
     else if (message.type === 'counts') this.options.onCounts({ zones: message.zones, online: message.online, crowded: message.crowded })
     else if (message.type === 'avatars') this.options.onAvatars(message.avatars.filter((a) => a.id !== this.selfId).slice(0, MAX_AVATARS))
+    else if (message.type === 'chat' || message.type === 'staff' || message.type === 'reports') this.options.onChatNotice?.(message)
   }
 }
 
