@@ -4,8 +4,8 @@
  */
 export const RECONNECT = { firstMs: 1_000, maxMs: 30_000 } as const
 
-/** The pause before reconnection attempt `attempt` (0-based). */
-export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(RECONNECT.maxMs, RECONNECT.firstMs * 2 ** attempt)
+/** The pause before reconnection attempt `attempt` (0-based), never above `maxMs`. */
+export function reconnectDelay(attempt: number, random: () => number = Math.random, maxMs: number = RECONNECT.maxMs): number {
+  const ceiling = Math.min(maxMs, RECONNECT.firstMs * 2 ** attempt)
   return ceiling / 2 + random() * (ceiling / 2)
 }
