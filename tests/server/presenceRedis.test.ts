@@ -1,0 +1,114 @@
+/**
+ * Presence across real server processes over Redis (REDIS_URL): two processes on one PostgreSQL and one Redis see
+ * each other's visitors, and the hall really crosses through Redis: PostgreSQL's presence channel stays silent, and a
+ * third process on its own embedded database, sharing only Redis, sees them too. A Redis that is not there slows
+ * nothing: the server starts, answers and keeps presence on itself.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import pg from 'pg'
+import { PRESENCE_CHANNEL } from '../../server/live/presenceBus'
+import { LiveClient } from '../helpers/liveClient'
+import { postgresUnavailable, startTestPostgres, type TestPostgres } from '../helpers/postgres'
+import { redisUnavailable, startTestRedis, type TestRedis } from '../helpers/redis'
+import { startTestApp, TestClient, type TestApp } from '../helpers/serverApp'
+import { freePort, startServerProcess, type ServerProcess } from '../helpers/serverProcess'
+
+vi.setConfig({ testTimeout: 60_000 })
+
+describe.skipIf(postgresUnavailable() ?? redisUnavailable())('real server processes sharing presence over Redis', () => {
+  let database: TestPostgres
+  let redis: TestRedis
+  let a: ServerProcess
+  let b: ServerProcess
+  let embedded: ServerProcess
+  let listener: pg.Client
+  const overPostgres: string[] = []
+  const clients: LiveClient[] = []
+
+  beforeAll(async () => {
+    ;[database, redis] = await Promise.all([startTestPostgres(), startTestRedis()])
+    // whatever crosses PostgreSQL's presence channel is heard here: with Redis, nothing should
+    listener = new pg.Client({ connectionString: database.url })
+    await listener.connect()
+    listener.on('notification', (message) => overPostgres.push(message.payload ?? ''))
+    await listener.query(`listen ${PRESENCE_CHANNEL}`)
+    const shared = { REDIS_URL: redis.url, REDIS_CHANNEL: redis.channel }
+    ;[a, b, embedded] = await Promise.all([
+      startServerProcess({ ...shared, DATABASE_URL: database.url }),
+      startServerProcess({ ...shared, DATABASE_URL: database.url }),
+      // its own PGlite: Redis is the only thing it shares with the others
+      startServerProcess({ ...shared, DATABASE_URL: '' }),
+    ])
+  }, 120_000)
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.close()))
+    await Promise.all([a?.kill(), b?.kill(), embedded?.kill()])
+    await listener?.end()
+    await Promise.all([database?.stop(), redis?.stop()])
+  }, 60_000)
+
+  it('a visitor on one process is counted and seen by visitors on the others, and nothing crosses PostgreSQL', async () => {
+    for (const server of [a, b, embedded]) {
+      const health = await (await fetch(`${server.url}/api/health`)).json()
+      expect(health.presence).toEqual({ bus: 'redis', connected: true })
+    }
+    const onA = await LiveClient.open(a.url)
+    const onB = await LiveClient.open(b.url)
+    const onEmbedded = await LiveClient.open(embedded.url)
+    clients.push(onA, onB, onEmbedded)
+    onA.send({ type: 'hello', name: 'Anna', invisible: false, zoneId: 'ai' })
+    onA.send({ type: 'pose', zoneId: 'ai', x: 12, z: 40, yaw: 1 })
+    onB.send({ type: 'hello', name: null, invisible: false, zoneId: 'ai' })
+    onEmbedded.send({ type: 'hello', name: 'Min', invisible: false, zoneId: 'ai' })
+    const counts = await onB.counts((c) => c.online === 3, 10_000)
+    expect(counts.zones).toEqual({ ai: 3 })
+    const { avatars } = await onB.avatars((m) => m.avatars.some((v) => v.name === 'Anna'), 10_000)
+    expect(avatars.find((v) => v.name === 'Anna')).toMatchObject({ zoneId: 'ai', x: 12, z: 40, yaw: 1, idle: false })
+    // the process on its own database hears the others only through Redis
+    await onEmbedded.counts((c) => c.online === 3, 10_000)
+    const seen = await onEmbedded.avatars((m) => m.avatars.some((v) => v.name === 'Anna'), 10_000)
+    expect(seen.avatars.find((v) => v.name === 'Anna')).toMatchObject({ x: 12, z: 40 })
+    await onA.counts((c) => c.online === 3, 10_000)
+    // leaving on A is heard on the others as soon as A publishes again
+    await onA.close()
+    await onB.counts((c) => c.online === 2, 10_000)
+    await onEmbedded.counts((c) => c.online === 2, 10_000)
+    expect(overPostgres).toEqual([])
+  })
+})
+
+describe.skipIf(redisUnavailable())('a Redis that is not there', () => {
+  let server: TestApp
+  let url: string
+  const clients: LiveClient[] = []
+
+  beforeAll(async () => {
+    // a port nobody listens on: every connection attempt is refused
+    const redisUrl = `redis://127.0.0.1:${await freePort()}`
+    server = await startTestApp({ config: { redisUrl, redisChannel: 'nowhere' }, presence: { timings: { countsMs: 50, avatarsMs: 50, publishMs: 50 } } })
+    url = await server.app.listen({ port: 0, host: '127.0.0.1' })
+  }, 120_000)
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.close()))
+    await server?.stop()
+  })
+
+  it('holds nothing up: the server answers at once, and presence works on this process', async () => {
+    const asked = Date.now()
+    const health = await new TestClient(url).get('/api/health')
+    expect(health).toMatchObject({ status: 200, body: { ok: true, presence: { bus: 'redis', connected: false } } })
+    const slots = await new TestClient(url).get(`/api/exhibitors/hefei-shengmai-intelligence/slots?from=${Date.now()}&to=${Date.now() + 86_400_000}`)
+    expect(slots.status).toBe(200)
+    expect(Date.now() - asked).toBeLessThan(2_000)
+    const one = await LiveClient.open(url)
+    const two = await LiveClient.open(url)
+    clients.push(one, two)
+    one.send({ type: 'hello', name: null, invisible: false, zoneId: 'nev' })
+    two.send({ type: 'hello', name: null, invisible: false, zoneId: 'nev' })
+    await two.counts((c) => c.online === 2)
+    // and it still does after many failed reconnection attempts
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    one.send({ type: 'hello', name: null, invisible: false, zoneId: 'ai' })
+    expect((await two.counts((c) => c.zones.ai === 1)).zones).toEqual({ ai: 1, nev: 1 })
+  })
+})
