@@ -2,11 +2,12 @@
  * The live layer's client: one WebSocket to `/api/live` on the page's own origin, speaking src/live/protocol.ts.
  * It says hello with how the visitor wants to appear, sends a pose only while the camera moves (at most every
  * POSE_MIN_INTERVAL_MS, never while the tab is hidden), and hands counts and nearby avatars on. A lost connection
- * is tried again with jittered back-off and resumed with a fresh hello.
+ * (closed, or silent past SILENT_AFTER_MS: the server beats every HEARTBEAT_MS) is tried again with jittered
+ * back-off and resumed with a fresh hello.
  */
 import { z } from 'zod'
 import { ZONE_IDS, type ZoneId } from '../../content/schema'
-import { MAX_AVATARS, POSE_MIN_INTERVAL_MS, type AvatarState, type ClientMessage, type ServerMessage, type ZoneCounts } from '../../live/protocol'
+import { HEARTBEAT_MS, MAX_AVATARS, POSE_MIN_INTERVAL_MS, type AvatarState, type ClientMessage, type ServerMessage, type ZoneCounts } from '../../live/protocol'
 import { reconnectDelay } from '../reconnect'
 import { cleanDisplayName, type PresenceSettings } from './presenceSettings'
 
@@ -39,6 +40,7 @@ export const serverMessageSchema: z.ZodType<ServerMessage> = z.discriminatedUnio
   }),
   z.object({ type: z.literal('avatars'), avatars: z.array(avatarSchema).max(MAX_AVATARS * 4) }),
   z.object({ type: z.literal('refused'), code: z.enum(['bad-message', 'rate-limited']) }),
+  z.object({ type: z.literal('beat') }),
 ])
 
 /** The part of a browser WebSocket this client uses (tests pass a fake). */
@@ -53,6 +55,11 @@ export interface LiveSocket {
 }
 
 const OPEN = 1
+/**
+ * Nothing heard for this long (two beats missed and half a third) and the connection is taken for dead: a network
+ * that vanished without a word leaves a socket that looks open and never closes by itself.
+ */
+export const SILENT_AFTER_MS = HEARTBEAT_MS * 2.5
 
 export interface VisibilitySource {
   readonly hidden: boolean
@@ -90,6 +97,8 @@ export class LiveConnection {
   private open = false
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null
   private poseTimer: ReturnType<typeof setInterval> | null = null
+  private silenceTimer: ReturnType<typeof setTimeout> | null = null
+  private lastHeardAt = 0
   private attempt = 0
   private disposed = false
   private selfId: string | null = null
@@ -142,12 +151,30 @@ export class LiveConnection {
     socket.onmessage = (event) => this.received(event.data)
     socket.onerror = () => {} // a close always follows
     socket.onclose = () => {
-      if (this.socket !== socket) return
-      this.dropSocket()
-      this.options.onCounts(null)
-      this.options.onAvatars([])
-      this.scheduleReconnect()
+      if (this.socket === socket) this.lost()
     }
+    // from the attempt on: an opening that hangs is as dead as an open socket gone quiet
+    this.lastHeardAt = this.now()
+    this.watchSilence(SILENT_AFTER_MS)
+  }
+
+  /** Closed, or silent too long: nothing stale is shown, and the connection is tried again. */
+  private lost() {
+    this.dropSocket()
+    this.options.onCounts(null)
+    this.options.onAvatars([])
+    this.scheduleReconnect()
+  }
+
+  /** One timer per quiet stretch, not one per message: it looks again when due and sleeps for what is left. */
+  private watchSilence(ms: number) {
+    this.silenceTimer = setTimeout(() => {
+      this.silenceTimer = null
+      if (!this.socket) return
+      const silent = this.now() - this.lastHeardAt
+      if (silent >= SILENT_AFTER_MS) this.lost()
+      else this.watchSilence(SILENT_AFTER_MS - silent)
+    }, ms)
   }
 
   private opened() {
@@ -168,6 +195,8 @@ export class LiveConnection {
   private dropSocket() {
     if (this.poseTimer) clearInterval(this.poseTimer)
     this.poseTimer = null
+    if (this.silenceTimer) clearTimeout(this.silenceTimer)
+    this.silenceTimer = null
     const socket = this.socket
     this.socket = null
     this.open = false
@@ -220,6 +249,8 @@ export class LiveConnection {
   }
 
   private received(data: unknown) {
+    // whatever arrives, the network is there
+    this.lastHeardAt = this.now()
     if (typeof data !== 'string' || data.length > 1_000_000) return
     let value: unknown
     try {
