@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import pg from 'pg'
+import { ConfigError, readConfig } from '../../server/config'
 import { PRESENCE_CHANNEL } from '../../server/live/presenceBus'
 import { LiveClient } from '../helpers/liveClient'
 import { postgresUnavailable, startTestPostgres, type TestPostgres } from '../helpers/postgres'
@@ -110,5 +111,18 @@ describe.skipIf(redisUnavailable())('a Redis that is not there', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000))
     one.send({ type: 'hello', name: null, invisible: false, zoneId: 'ai' })
     expect((await two.counts((c) => c.zones.ai === 1)).zones).toEqual({ ai: 1, nev: 1 })
+  })
+})
+
+describe('configuring Redis', () => {
+  it('takes redis:// or rediss:// and a channel of plain characters, and refuses anything else before starting', () => {
+    expect(readConfig({})).toMatchObject({ redisUrl: undefined, redisChannel: PRESENCE_CHANNEL })
+    expect(readConfig({ REDIS_URL: 'rediss://:secret@cache.example:6380/0', REDIS_CHANNEL: 'expo-staging:presence' })).toMatchObject({
+      redisUrl: 'rediss://:secret@cache.example:6380/0',
+      redisChannel: 'expo-staging:presence',
+    })
+    for (const env of [{ REDIS_URL: 'http://cache.example' }, { REDIS_URL: 'cache.example:6379' }, { REDIS_CHANNEL: 'two words' }, { REDIS_CHANNEL: 'x'.repeat(101) }]) {
+      expect(() => readConfig(env)).toThrow(ConfigError)
+    }
   })
 })
