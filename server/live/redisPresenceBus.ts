@@ -55,8 +55,9 @@ export class RedisPresenceBus implements PresenceBus {
       autoResubscribe: false,
       lazyConnect: true,
     }
-    this.publisher = new Redis(options.url, { ...connection, connectionName: 'cloud-expo-presence-pub' })
-    this.subscriber = new Redis(options.url, { ...connection, connectionName: 'cloud-expo-presence-sub' })
+    // named so that CLIENT LIST tells which server process holds which connection
+    this.publisher = new Redis(options.url, { ...connection, connectionName: `cloud-expo-presence-pub-${this.process}` })
+    this.subscriber = new Redis(options.url, { ...connection, connectionName: `cloud-expo-presence-sub-${this.process}` })
     for (const client of [this.publisher, this.subscriber]) {
       // ioredis reports every failed attempt; one line per outage is enough
       client.on('error', (error: Error) => this.lost(error))
