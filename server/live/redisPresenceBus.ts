@@ -114,7 +114,9 @@ export class RedisPresenceBus implements PresenceBus {
     else {
       const pipeline = this.publisher.pipeline()
       for (const notice of notices) pipeline.publish(this.channel, notice)
-      await pipeline.exec()
+      // a pipeline reports each command's failure in its answer instead of rejecting
+      const failed = (await pipeline.exec())?.find(([error]) => error)
+      if (failed) throw failed[0]
     }
   }
 
@@ -131,7 +133,8 @@ export class RedisPresenceBus implements PresenceBus {
   }
 
   private republish() {
-    if (this.latest && !this.stopped) this.publish(this.latest).catch((error: unknown) => this.lost(error))
+    // a failure here is a moment's: the reconnection that follows a real loss sends the round again
+    if (this.latest && !this.stopped) this.publish(this.latest).catch(() => undefined)
   }
 
   private lost(error?: unknown) {

@@ -10,7 +10,7 @@ import { ConfigError, readConfig } from '../../server/config'
 import { PRESENCE_CHANNEL } from '../../server/live/presenceBus'
 import { LiveClient } from '../helpers/liveClient'
 import { postgresUnavailable, startTestPostgres, type TestPostgres } from '../helpers/postgres'
-import { redisUnavailable, startTestRedis, type TestRedis } from '../helpers/redis'
+import { localRedisUnavailable, redisUnavailable, startLocalRedis, startTestRedis, type LocalRedis, type TestRedis } from '../helpers/redis'
 import { startTestApp, TestClient, type TestApp } from '../helpers/serverApp'
 import { freePort, startServerProcess, type ServerProcess } from '../helpers/serverProcess'
 
@@ -34,12 +34,11 @@ describe.skipIf(postgresUnavailable() ?? redisUnavailable())('real server proces
     listener.on('notification', (message) => overPostgres.push(message.payload ?? ''))
     await listener.query(`listen ${PRESENCE_CHANNEL}`)
     const shared = { REDIS_URL: redis.url, REDIS_CHANNEL: redis.channel }
-    ;[a, b, embedded] = await Promise.all([
-      startServerProcess({ ...shared, DATABASE_URL: database.url }),
-      startServerProcess({ ...shared, DATABASE_URL: database.url }),
-      // its own PGlite: Redis is the only thing it shares with the others
-      startServerProcess({ ...shared, DATABASE_URL: '' }),
-    ])
+    // one after another: three starting at once on a busy machine can outrun Fastify's plugin timeout
+    a = await startServerProcess({ ...shared, DATABASE_URL: database.url })
+    b = await startServerProcess({ ...shared, DATABASE_URL: database.url })
+    // its own PGlite: Redis is the only thing it shares with the others
+    embedded = await startServerProcess({ ...shared, DATABASE_URL: '' })
   }, 120_000)
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.close()))
@@ -111,6 +110,53 @@ describe.skipIf(redisUnavailable())('a Redis that is not there', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000))
     one.send({ type: 'hello', name: null, invisible: false, zoneId: 'ai' })
     expect((await two.counts((c) => c.zones.ai === 1)).zones).toEqual({ ai: 1, nev: 1 })
+  })
+})
+
+describe.skipIf(localRedisUnavailable())('two apps when their Redis goes away and comes back', () => {
+  const GONE_AFTER_MS = 1_500
+  const timings = { countsMs: 50, avatarsMs: 50, heartbeatMs: 100, goneAfterMs: GONE_AFTER_MS, publishMs: 50 }
+  let redis: LocalRedis
+  let first: TestApp
+  let second: TestApp
+  const clients: LiveClient[] = []
+
+  beforeAll(async () => {
+    redis = await startLocalRedis()
+    const config = { redisUrl: redis.url, redisChannel: 'resume' }
+    // one after another, as above
+    first = await startTestApp({ config, presence: { timings } })
+    second = await startTestApp({ config, presence: { timings } })
+  }, 120_000)
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.close()))
+    await Promise.all([first?.stop(), second?.stop()])
+    await redis?.stop()
+  })
+
+  it('keeps each hall going on its own meanwhile, and shares it again by itself once Redis is back', async () => {
+    const [firstUrl, secondUrl] = await Promise.all([first.app.listen({ port: 0, host: '127.0.0.1' }), second.app.listen({ port: 0, host: '127.0.0.1' })])
+    const there = await LiveClient.open(firstUrl)
+    const here = await LiveClient.open(secondUrl)
+    clients.push(there, here)
+    there.send({ type: 'hello', name: null, invisible: false, zoneId: 'nev' })
+    here.send({ type: 'hello', name: null, invisible: false, zoneId: 'nev' })
+    await here.counts((c) => c.online === 2, 10_000)
+
+    await redis.kill()
+    // the other process's visitor fades after the silence timeout; this one's own hall goes on
+    await here.counts((c) => c.online === 1, GONE_AFTER_MS * 4)
+    const newcomer = await LiveClient.open(secondUrl)
+    clients.push(newcomer)
+    newcomer.send({ type: 'hello', name: null, invisible: false, zoneId: 'ai' })
+    expect((await here.counts((c) => c.online === 2)).zones).toEqual({ nev: 1, ai: 1 })
+    expect((await new TestClient(secondUrl).get('/api/health')).body.presence).toEqual({ bus: 'redis', connected: false })
+
+    await redis.restart()
+    // nobody moved meanwhile: each process tells its round again as it comes back, and both halls are whole
+    expect((await here.counts((c) => c.online === 3, 15_000)).zones).toEqual({ nev: 2, ai: 1 })
+    expect((await there.counts((c) => c.online === 3, 15_000)).zones).toEqual({ nev: 2, ai: 1 })
+    expect((await new TestClient(secondUrl).get('/api/health')).body.presence).toEqual({ bus: 'redis', connected: true })
   })
 })
 
