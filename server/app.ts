@@ -35,6 +35,7 @@ import { liveRoutes } from './live/routes'
 import { MESSAGE_MAX_BYTES, PresenceWorld, type PresenceTimings } from './live/presence'
 import { LocalPresenceBus, PostgresPresenceBus, type PresenceBus } from './live/presenceBus'
 import { presenceRoutes } from './live/presenceRoutes'
+import { RedisPresenceBus } from './live/redisPresenceBus'
 import { BookingNotices } from './mail/bookingNotices'
 import { OutboxWorker } from './mail/outboxWorker'
 import { createMailTransport, readDevOutbox, type MailTransport } from './mail/transport'
@@ -49,7 +50,7 @@ export interface AppOptions {
   transport?: MailTransport
   /** Enables the organiser commands' endpoints (see accounts/adminRoutes.ts). */
   adminToken?: string
-  /** Presence's intervals (tests shorten them) and how processes share it (PostgreSQL NOTIFY, or none with PGlite). */
+  /** Presence's intervals (tests shorten them) and how processes share it (Redis, PostgreSQL NOTIFY, or none with PGlite). */
   presence?: { timings?: Partial<PresenceTimings>; bus?: PresenceBus }
 }
 
@@ -104,9 +105,16 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   await bookings.seedExhibitors()
   const hub = new LiveHub(db)
   await hub.start()
-  // PGlite is one process with one connection that bookings need: its presence stays in memory. Presence keeps
-  // real time (heartbeats, idle), not the rules' clock that tests move
-  const presenceBus = options.presence?.bus ?? (db.kind === 'postgres' ? new PostgresPresenceBus(db) : new LocalPresenceBus())
+  // Redis when there is one takes presence's steady traffic off PostgreSQL (whose NOTIFY keeps chat and bookings);
+  // PGlite is one process with one connection that bookings need: without Redis its presence stays in memory.
+  // Presence keeps real time (heartbeats, idle), not the rules' clock that tests move
+  const presenceBus =
+    options.presence?.bus ??
+    (config.redisUrl
+      ? new RedisPresenceBus({ url: config.redisUrl, channel: config.redisChannel, log: app.log })
+      : db.kind === 'postgres'
+        ? new PostgresPresenceBus(db)
+        : new LocalPresenceBus())
   const presence = new PresenceWorld({ zones: content.zones, bus: presenceBus, timings: options.presence?.timings, log: app.log })
   await presence.start()
   const chatHub = new ChatHub({ db, log: app.log })
@@ -130,18 +138,25 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     {
       method: 'GET',
       url: '/api/health',
-      summary: 'Whether the server and its database answer',
+      summary: 'Whether the server and its database answer, and how presence reaches the other processes',
       tags: ['server'],
       auth: 'none',
       responses: {
-        200: { description: 'Up', schema: z.object({ ok: z.literal(true), database: z.enum(['pglite', 'postgres']) }) },
+        200: {
+          description: 'Up (presence may be cut off from the other processes: it is optional, and comes back by itself)',
+          schema: z.object({
+            ok: z.literal(true),
+            database: z.enum(['pglite', 'postgres']),
+            presence: z.object({ bus: z.enum(['local', 'postgres', 'redis']), connected: z.boolean() }),
+          }),
+        },
         503: { description: 'The database does not answer' },
       },
     },
     async ({ reply }) => {
       try {
         await db.query('select 1')
-        return { ok: true, database: db.kind }
+        return { ok: true, database: db.kind, presence: presenceBus.state() }
       } catch {
         return reply.status(503).send({ ok: false, database: db.kind, code: 'database-unavailable', message: 'The database does not answer' })
       }

@@ -6,6 +6,10 @@ export interface ServerConfig {
   port: number
   /** `postgres://…` for a PostgreSQL server; unset means the embedded PGlite in `dataDir`. */
   databaseUrl?: string
+  /** `redis://…` (or rediss://): presence crosses processes over Redis pub/sub instead of PostgreSQL NOTIFY. */
+  redisUrl?: string
+  /** The Redis pub/sub channel for presence: one per deployment when several share a Redis. */
+  redisChannel: string
   /** The embedded database's folder, and the development outbox beside it. `memory://` keeps it in memory (tests). */
   dataDir: string
   /** The built app to serve (`vite build` output); absent in development, where Vite serves it. */
@@ -53,6 +57,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const host = env.HOST || '127.0.0.1'
   const databaseUrl = env.DATABASE_URL || undefined
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://')
+  const redisUrl = env.REDIS_URL || undefined
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL must start with redis:// or rediss://')
+  const redisChannel = env.REDIS_CHANNEL || 'expo_presence'
+  if (!/^[\w.:-]{1,100}$/.test(redisChannel)) throw new ConfigError('REDIS_CHANNEL must be letters, digits and . : _ - (at most 100)')
   const smtpUrl = env.SMTP_URL || undefined
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://')
   const publicUrl = (env.PUBLIC_URL || `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(/\/+$/, '')
@@ -63,6 +71,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host,
     port,
     databaseUrl,
+    redisUrl,
+    redisChannel,
     dataDir,
     staticDir: env.STATIC_DIR === '' ? undefined : resolve(cwd, env.STATIC_DIR || 'dist'),
     publicUrl,

@@ -10,6 +10,7 @@ import {
   COUNTS_INTERVAL_MS,
   CROWDED_AT,
   GONE_AFTER_MS,
+  HEARTBEAT_MS,
   IDLE_AFTER_MS,
   MAX_AVATARS,
   clientMessageSchema,
@@ -25,7 +26,10 @@ export interface PresenceTimings {
   countsMs: number
   /** How often avatars may go out to one client (only when something near it changed). */
   avatarsMs: number
-  /** WebSocket ping interval; a connection silent for `goneAfterMs` (no pong, no message) is dropped. */
+  /**
+   * WebSocket ping and app-level beat interval: a connection silent for `goneAfterMs` (no pong, no message) is
+   * dropped here, and the app takes one that brought no beat for 2.5 intervals for dead.
+   */
   heartbeatMs: number
   goneAfterMs: number
   idleAfterMs: number
@@ -36,7 +40,7 @@ export interface PresenceTimings {
 export const DEFAULT_PRESENCE_TIMINGS: PresenceTimings = {
   countsMs: COUNTS_INTERVAL_MS,
   avatarsMs: 200,
-  heartbeatMs: 10_000,
+  heartbeatMs: HEARTBEAT_MS,
   goneAfterMs: GONE_AFTER_MS,
   idleAfterMs: IDLE_AFTER_MS,
   publishMs: 250,
@@ -54,6 +58,7 @@ const AVATARS_BACKLOG_BYTES = 64 * 1024
 const DROP_BACKLOG_BYTES = 1024 * 1024
 /** Clients handled before the fan-out yields to bookings and other I/O. */
 const FANOUT_BATCH = 200
+const BEAT = JSON.stringify({ type: 'beat' } satisfies ServerMessage)
 
 /** What the world needs of a socket (ws's WebSocket has it; tests may fake it). */
 export interface PresenceSocket {
@@ -391,7 +396,9 @@ export class PresenceWorld {
         visitor.socket.terminate()
         this.disconnect(visitor.id)
       } else {
+        // the ping tells this server whether the client is there; the beat tells the client's page
         visitor.socket.ping()
+        visitor.socket.send(BEAT)
       }
     }
   }

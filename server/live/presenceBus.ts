@@ -1,7 +1,7 @@
 /**
  * How several server processes share one hall: each publishes its own visible visitors a few times a second and
- * hears the others'. The seam is `PresenceBus`; PostgreSQL LISTEN/NOTIFY carries it today, Redis pub/sub may later
- * (REDIS_URL, not built yet) without the world noticing.
+ * hears the others'. The seam is `PresenceBus`: Redis pub/sub carries it when REDIS_URL is set (redisPresenceBus.ts),
+ * otherwise PostgreSQL LISTEN/NOTIFY, and nothing with PGlite; the world does not notice which.
  */
 import { randomBytes } from 'node:crypto'
 import { ZONE_IDS } from '../../src/content/schema'
@@ -23,12 +23,19 @@ export interface PresenceNotice {
   visitors: SharedVisitor[]
 }
 
+/** Which bus carries presence, and whether it reaches the others now (for /api/health). */
+export interface PresenceBusState {
+  bus: 'local' | 'postgres' | 'redis'
+  connected: boolean
+}
+
 export interface PresenceBus {
   /** This process, as its notices name it. */
   readonly process: string
   start(onNotice: (notice: PresenceNotice) => void): Promise<void>
   /** The whole of this process's visible visitors (replacing what it published before). */
   publish(visitors: SharedVisitor[]): Promise<void>
+  state(): PresenceBusState
   stop(): Promise<void>
 }
 
@@ -37,6 +44,9 @@ export class LocalPresenceBus implements PresenceBus {
   readonly process = randomBytes(6).toString('base64url')
   async start(): Promise<void> {}
   async publish(): Promise<void> {}
+  state(): PresenceBusState {
+    return { bus: 'local', connected: true }
+  }
   async stop(): Promise<void> {}
 }
 
@@ -101,6 +111,11 @@ export class PostgresPresenceBus implements PresenceBus {
 
   async publish(visitors: SharedVisitor[]): Promise<void> {
     await this.db.query('select pg_notify($1, notice) from unnest($2::text[]) as notice', [PRESENCE_CHANNEL, encodeNotices(this.process, visitors)])
+  }
+
+  state(): PresenceBusState {
+    // the database's own health is the rest of /api/health
+    return { bus: 'postgres', connected: this.stopListening !== undefined }
   }
 
   async stop(): Promise<void> {

@@ -15,6 +15,11 @@ export const POSE_MIN_INTERVAL_MS = 200
 export const IDLE_AFTER_MS = 60_000
 /** A visitor whose connection went quiet (closed tab, lost network) is gone from every count within this. */
 export const GONE_AFTER_MS = 30_000
+/**
+ * The server sends every connection a beat this often. Browsers do not show WebSocket pings to pages, so this is
+ * how the app notices a connection whose network died without a close.
+ */
+export const HEARTBEAT_MS = 10_000
 /** Zone counts are sent at most this often, and only when they changed. */
 export const COUNTS_INTERVAL_MS = 1_000
 /** The most other visitors one client is told about: those nearest, in its zone and the zones next to it. */
@@ -58,6 +63,8 @@ export type ServerMessage =
   | { type: 'avatars'; avatars: AvatarState[] }
   /** The message could not be read or was not allowed; nothing changed. */
   | { type: 'refused'; code: 'bad-message' | 'rate-limited' }
+  /** Sent every HEARTBEAT_MS: the connection is alive. */
+  | { type: 'beat' }
   /** A conversation of this socket's visitor or staff changed: fetch what is new after the last message held (src/live/chat.ts). */
   | { type: 'chat'; conversationId: string; exhibitorId: string; change: ChatChange }
   /** Whether an exhibitor's staff are online changed (sent to every socket: booth panels show it). */

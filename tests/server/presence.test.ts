@@ -86,6 +86,18 @@ describe('counts', () => {
     await new Promise<void>((resolve) => (lost.open ? lost.socket.once('close', () => resolve()) : resolve()))
   })
 
+  it('beats every connection each heartbeat interval, greeted or not, so its page can tell a dead network from a quiet hall', async () => {
+    const quiet = await LiveClient.open(url)
+    clients.push(quiet)
+    const times: number[] = []
+    quiet.socket.on('message', (data) => String(data) === '{"type":"beat"}' && times.push(Date.now()))
+    await new Promise((resolve) => setTimeout(resolve, 1_050))
+    // every 100 ms here (HEARTBEAT_MS in production), timers on a busy machine allowing
+    expect(times.length).toBeGreaterThanOrEqual(5)
+    expect(times.length).toBeLessThanOrEqual(11)
+    expect(quiet.messages.filter((m) => m.type !== 'beat').map((m) => m.type)).toEqual(['welcome', 'counts'])
+  })
+
   it('names the zones that are very full (CROWDED_AT visitors or more)', async () => {
     const anna = await visitor({ zoneId: 'ai' })
     for (let i = 1; i < CROWDED_AT - 1; i++) await visitor({ zoneId: 'ai' })

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ZoneId } from '../../src/content/schema'
-import { POSE_MIN_INTERVAL_MS, type ClientMessage } from '../../src/live/protocol'
+import { HEARTBEAT_MS, POSE_MIN_INTERVAL_MS, type ClientMessage } from '../../src/live/protocol'
 import { avatarPose, avatarsMoving, avatarTracks, clearAvatars, receiveAvatars } from '../../src/state/live/avatars'
-import { LiveConnection, type LiveCounts, type LiveSocket, type VisibilitySource } from '../../src/state/live/liveConnection'
+import { LIVE_RECONNECT_MAX_MS, LiveConnection, SILENT_AFTER_MS, type LiveCounts, type LiveSocket, type VisibilitySource } from '../../src/state/live/liveConnection'
 import { readPresenceSettings, writePresenceSettings, PRESENCE_STORAGE_KEY } from '../../src/state/live/presenceSettings'
 import { RECONNECT } from '../../src/state/reconnect'
 
@@ -160,8 +160,9 @@ describe('the live connection', () => {
     live.socket().drop()
     // nothing stale is shown while away
     expect(live.counts.at(-1)).toBeNull()
-    for (let attempt = 0; attempt < 4; attempt++) {
-      const ceiling = Math.min(RECONNECT.maxMs, RECONNECT.firstMs * 2 ** attempt)
+    for (let attempt = 0; attempt < 6; attempt++) {
+      // doubling, then held at the live socket's cap (8 s) so a restarted server has the hall back quickly
+      const ceiling = Math.min(LIVE_RECONNECT_MAX_MS, RECONNECT.firstMs * 2 ** attempt)
       const before = live.sockets.length
       vi.advanceTimersByTime(ceiling / 2 - 1)
       expect(live.sockets).toHaveLength(before)
@@ -169,7 +170,7 @@ describe('the live connection', () => {
       expect(live.sockets).toHaveLength(before + 1)
       live.socket().drop()
     }
-    vi.advanceTimersByTime(RECONNECT.maxMs)
+    vi.advanceTimersByTime(LIVE_RECONNECT_MAX_MS)
     live.state.presence = { name: 'Li', invisible: false }
     live.state.zoneId = 'nev'
     live.visibility.hidden = true
@@ -183,6 +184,51 @@ describe('the live connection', () => {
     const before = live.sockets.length
     vi.advanceTimersByTime(RECONNECT.firstMs / 2)
     expect(live.sockets).toHaveLength(before + 1)
+    live.connection.dispose()
+  })
+
+  it('takes a connection that hears nothing for 2.5 heartbeats for dead, closes it and comes back with a fresh hello', () => {
+    expect(SILENT_AFTER_MS).toBe(HEARTBEAT_MS * 2.5)
+    const live = setUp({ random: () => 0 })
+    live.socket().acceptConnection()
+    live.socket().receive({ type: 'counts', zones: { lobby: 2 }, online: 2, crowded: [] })
+    // a minute of beats, and of other messages between them: alive all along
+    for (let t = 0; t < 60_000; t += HEARTBEAT_MS) {
+      vi.advanceTimersByTime(HEARTBEAT_MS / 2)
+      live.socket().receive({ type: 'counts', zones: { lobby: 3 }, online: 3, crowded: [] })
+      vi.advanceTimersByTime(HEARTBEAT_MS / 2)
+      live.socket().receive({ type: 'beat' })
+    }
+    expect(live.sockets).toHaveLength(1)
+    expect(live.socket().closed).toBe(false)
+    // the network goes away without a word: the socket still looks open, and nothing arrives
+    vi.advanceTimersByTime(SILENT_AFTER_MS - 1)
+    expect(live.socket().closed).toBe(false)
+    expect(live.counts.at(-1)).not.toBeNull()
+    vi.advanceTimersByTime(1)
+    const dead = live.socket()
+    expect(dead.closed).toBe(true)
+    // nothing stale is shown, and a late frame from the dead socket changes nothing
+    expect(live.counts.at(-1)).toBeNull()
+    expect(live.avatarLists.at(-1)).toEqual([])
+    dead.receive({ type: 'counts', zones: { lobby: 9 }, online: 9, crowded: [] })
+    expect(live.counts.at(-1)).toBeNull()
+    // the usual jittered back-off (first attempt: half a second at the least), then a fresh hello
+    vi.advanceTimersByTime(RECONNECT.firstMs / 2 - 1)
+    expect(live.sockets).toHaveLength(1)
+    vi.advanceTimersByTime(1)
+    expect(live.sockets).toHaveLength(2)
+    live.socket().acceptConnection()
+    expect(live.socket().sent[0]).toEqual({ type: 'hello', name: null, invisible: false, zoneId: 'lobby' })
+    live.connection.dispose()
+  })
+
+  it('gives up on an opening that hangs as on a quiet connection, and tries again', () => {
+    const live = setUp({ random: () => 0 })
+    vi.advanceTimersByTime(SILENT_AFTER_MS)
+    expect(live.sockets[0].closed).toBe(true)
+    vi.advanceTimersByTime(RECONNECT.firstMs / 2)
+    expect(live.sockets).toHaveLength(2)
     live.connection.dispose()
   })
 
@@ -231,6 +277,42 @@ describe('the live connection', () => {
     walk(live.camera, 1_000)
     live.visibility.set(true)
     expect(live.sockets).toHaveLength(1)
+  })
+})
+
+describe('after a server restart', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('brings many visitors back spread over the back-off window, not all at once', () => {
+    // a seeded stand-in for Math.random, so the spread is the same on every run
+    let seed = 20_260_530
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
+      return seed / 2 ** 31
+    }
+    const clients = Array.from({ length: 400 }, () => setUp({ random }))
+    for (const client of clients) client.socket().acceptConnection()
+    // the server restarts: every connection closes at the same instant
+    const restartedAt = Date.now()
+    for (const client of clients) client.socket().drop()
+    const comeback: number[] = []
+    for (let t = 0; t < RECONNECT.firstMs + 10; t += 10) {
+      vi.advanceTimersByTime(10)
+      for (const [i, client] of clients.entries()) if (client.sockets.length === 2 && comeback[i] === undefined) comeback[i] = Date.now() - restartedAt
+    }
+    expect(comeback.filter((ms) => ms !== undefined)).toHaveLength(clients.length)
+    // within the first attempt's window (half the ceiling up to the ceiling) and spread across it: no tenth of
+    // the window gets more than twice its share, and every tenth gets some
+    expect(Math.min(...comeback)).toBeGreaterThanOrEqual(RECONNECT.firstMs / 2)
+    expect(Math.max(...comeback)).toBeLessThanOrEqual(RECONNECT.firstMs)
+    const tenths = Array.from({ length: 10 }, () => 0)
+    for (const ms of comeback) tenths[Math.min(9, Math.floor(((ms - RECONNECT.firstMs / 2) / (RECONNECT.firstMs / 2)) * 10))]++
+    for (const count of tenths) {
+      expect(count).toBeGreaterThan(0)
+      expect(count).toBeLessThanOrEqual((2 * clients.length) / 10)
+    }
+    for (const client of clients) client.connection.dispose()
   })
 })
 
