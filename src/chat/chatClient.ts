@@ -68,7 +68,8 @@ export class ChatClient {
       if (booth) this.patchBooth(message.exhibitorId, { staffOnline: message.online })
     } else if (message.type === 'chat') {
       const { threads, booths } = this.store.getState()
-      if (threads[message.conversationId]) void this.refreshThread(message.conversationId)
+      // a hidden message changes in place (its words go, its number stays): only a full read shows which
+      if (threads[message.conversationId]) void this.refreshThread(message.conversationId, undefined, message.change === 'hidden')
       else if (booths[message.exhibitorId]?.conversationId === null) void this.loadBooth(message.exhibitorId)
       this.refreshListSoon()
     } else if (message.type === 'reports') {
@@ -107,13 +108,13 @@ export class ChatClient {
     if (answer.ok) this.store.setState({ reports: answer.body.reports as ReportedMessage[] })
   }
 
-  /** Fetches what is new in a conversation (all of it the first time); one fetch per conversation at a time. */
-  refreshThread(conversationId: string, exhibitorId?: string): Promise<void> {
+  /** Fetches what is new in a conversation (all of it the first time, or `fromStart`); one fetch per conversation at a time. */
+  refreshThread(conversationId: string, exhibitorId?: string, fromStart = false): Promise<void> {
     const running = this.fetching.get(conversationId)
-    if (running) return running.then(() => this.refreshThread(conversationId, exhibitorId))
+    if (running) return running.then(() => this.refreshThread(conversationId, exhibitorId, fromStart))
     const work = (async () => {
       const held = this.store.getState().threads[conversationId]
-      const after = held?.messages.at(-1)?.seq ?? 0
+      const after = fromStart ? 0 : (held?.messages.at(-1)?.seq ?? 0)
       const answer = await this.call('GET', `${this.base}/${conversationId}/messages?after=${after}`)
       if (!answer.ok) return
       const current = this.store.getState().threads[conversationId]
@@ -123,8 +124,6 @@ export class ChatClient {
         readUpTo: answer.body.readUpTo,
         blocked: answer.body.blocked,
       })
-      // a hidden message changes in place: its words go, its number stays
-      if (answer.body.messages.length === 0 && after > 0) await this.reloadHidden(conversationId)
     })().finally(() => this.fetching.delete(conversationId))
     this.fetching.set(conversationId, work)
     return work
@@ -217,13 +216,6 @@ export class ChatClient {
       readUpTo: Math.max(thread?.readUpTo ?? 0, message.seq),
       blocked: thread?.blocked ?? false,
     })
-  }
-
-  /** Hiding does not add a message; the whole thread is read again to show which ones went. */
-  private async reloadHidden(conversationId: string) {
-    const answer = await this.call('GET', `${this.base}/${conversationId}/messages?after=0`)
-    const current = this.store.getState().threads[conversationId]
-    if (answer.ok && current) this.putThread(conversationId, { ...current, messages: mergeMessages(current.messages, answer.body.messages as ChatMessage[]) })
   }
 
   private putThread(id: string, thread: Thread) {
