@@ -15,3 +15,13 @@ test('the static hall opens no live connection and shows no counts or presence c
   expect(sockets.filter((url) => url.includes('/api/live'))).toEqual([])
   expect(errors).toEqual([])
 })
+
+test('the static booth panel has no chat, and no chat code is downloaded', async ({ page }) => {
+  const scripts: string[] = []
+  page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()))
+  const exhibitorId = 'binhu-xiaohe-robotics'
+  await openHall(page, `booth=${exhibitorId}`)
+  await expect(page.getByRole('complementary', { name: /Binhu Xiaohe Robotics/ })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Talk to the booth' })).toHaveCount(0)
+  expect(scripts.filter((url) => /BoothChat|AgendaChat|chatClient|ChatThread/.test(url))).toEqual([])
+})
