@@ -97,3 +97,49 @@ test('with nobody online a visitor leaves a message with a call-back request, an
     await visitorContext.close()
   }
 })
+
+test('a visitor with a booking opens the chat from the agenda, beside that negotiation', async ({ browser, baseURL }) => {
+  const exhibitorId = 'chaohu-huinong-technology'
+  const visitorContext = await browser.newContext({ baseURL, viewport: { width: 1366, height: 820 } })
+  const staffContext = await browser.newContext({ baseURL, viewport: { width: 1366, height: 820 } })
+  try {
+    const visitor = await visitorContext.newPage()
+    // a booking made as the app makes it, with this browser's cookies
+    const api = visitorContext.request
+    expect((await api.post('/api/visitor', { data: { language: 'en' } })).ok()).toBe(true)
+    const now = Date.now()
+    const { slots } = await (await api.get(`/api/exhibitors/${exhibitorId}/slots?from=${now}&to=${now + 14 * 86_400_000}`)).json()
+    const slot = slots[2]
+    const booked = await api.post('/api/bookings', {
+      headers: { 'Idempotency-Key': randomUUID() },
+      data: {
+        exhibitorId,
+        start: slot.start,
+        end: slot.end,
+        mode: slot.mode,
+        topic: 'Smart irrigation',
+        profile: { name: 'Anna Schmidt', company: 'Schmidt Agrar', email: 'anna@example.com', role: 'buyer' },
+        visitorTimeZone: 'Europe/Berlin',
+        language: 'en',
+        shareProfile: true,
+      },
+    })
+    expect(booked.status()).toBe(201)
+
+    await openHall(visitor)
+    await visitor.getByRole('button', { name: /^My agenda/ }).click()
+    const item = visitor.getByRole('complementary', { name: 'My agenda' }).getByRole('listitem').filter({ hasText: 'Smart irrigation' })
+    await item.getByText('Message', { exact: true }).click()
+    await item.getByRole('textbox', { name: 'Leave a message' }).fill('About our negotiation: can we add a second engineer?')
+    await item.getByRole('button', { name: 'Leave a message' }).click()
+    await expect(item.getByRole('log').getByText('can we add a second engineer?', { exact: false })).toBeVisible()
+
+    // the visitor shared their profile on a booking with this exhibitor: staff see their name
+    const staff = await staffContext.newPage()
+    await openConsoleMessages(staff, exhibitorId)
+    await expect(staff.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /Anna Schmidt/ })).toBeVisible()
+  } finally {
+    await staffContext.close()
+    await visitorContext.close()
+  }
+})
