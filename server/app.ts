@@ -29,6 +29,7 @@ import { installErrorHandling } from './http/errors'
 import { installSameSiteGuard } from './http/guards'
 import { LiveHub } from './live/hub'
 import { liveRoutes } from './live/routes'
+import { programmeRoutes } from './live/programme'
 import { MESSAGE_MAX_BYTES, PresenceWorld, type PresenceTimings } from './live/presence'
 import { LocalPresenceBus, PostgresPresenceBus, type PresenceBus } from './live/presenceBus'
 import { presenceRoutes } from './live/presenceRoutes'
@@ -146,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   consoleRoutes(ctx)
   overviewRoutes(ctx)
   liveRoutes(ctx)
+  programmeRoutes(ctx)
   presenceRoutes(app, presence, config.publicUrl)
   if (options.adminToken) adminRoutes(ctx, options.adminToken)
   if (config.development && !config.smtpUrl) {

@@ -118,3 +118,26 @@ export function mergeProgramme(pack: readonly LiveSession[], server: readonly Li
   const ids = new Set(server.map((s) => s.id))
   return [...pack.filter((s) => !ids.has(s.id)), ...server].sort(byStart)
 }
+
+/** What staff and organisers send to schedule or change a session; the venue is theirs (a booth's staff, the lobby's organisers). */
+export const sessionBodySchema = z.strictObject({
+  kind: z.enum(SESSION_KINDS),
+  title: sessionTitleSchema,
+  description: sessionDescriptionSchema.optional(),
+  start: instant,
+  end: instant,
+  /** Optional: when given it must be the sender's own venue. */
+  venue: sessionVenueSchema.optional(),
+})
+export type SessionBody = z.infer<typeof sessionBodySchema>
+
+export type SessionTimeProblem = 'ends-before-start' | 'too-long' | 'past' | 'too-far'
+
+/** Why a session's times cannot be scheduled at `now`, or null: it must end after now, last at most 12 hours and start within a year. */
+export function checkSessionTimes(times: { start: number; end: number }, now: number): SessionTimeProblem | null {
+  if (times.end <= times.start) return 'ends-before-start'
+  if (times.end - times.start > SESSION_LIMITS.durationMs) return 'too-long'
+  if (times.end <= now) return 'past'
+  if (times.start > now + SESSION_LIMITS.aheadMs) return 'too-far'
+  return null
+}
