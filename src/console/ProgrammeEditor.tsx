@@ -7,7 +7,7 @@ import { LANGUAGES, type Language } from '../content/schema'
 import { SESSION_KINDS, SESSION_LIMITS, sessionText, type LiveSession, type SessionBody, type SessionKind } from '../live/sessions'
 import { consoleApi, performChange } from './api'
 import { describeFailure, type FailureMessage } from './failures'
-import { formatDayAndTime, formatTimeRange, timeZoneLabel } from './format'
+import { formatTimeRange, timeZoneLabel } from './format'
 import { LANGUAGE_NAMES } from './messages'
 import { useLanguage, useT } from './i18n'
 import ViewHeading from './ViewHeading'
@@ -114,6 +114,7 @@ export default function ProgrammeEditor({ venue, asView }: { venue: 'booth' | 'l
   }
 
   const now = Date.now()
+  const dayFormat = new Intl.DateTimeFormat(language, { timeZone: zone, weekday: 'short', month: 'short', day: 'numeric' })
   const heading = t(venue === 'lobby' ? 'programme.lobbyHeading' : 'programme.heading')
   return (
     <section className="programme-editor" aria-labelledby={asView ? undefined : `${ids}-heading`}>
@@ -145,8 +146,7 @@ export default function ProgrammeEditor({ venue, asView }: { venue: 'booth' | 'l
               return (
                 <li key={session.id} className={`programme-item is-${state}`}>
                   <p className="programme-when">
-                    <span className="programme-state">{t(`programme.state.${state}`)}</span> {formatDayAndTime(session.start, zone, language)} ·{' '}
-                    {formatTimeRange(session.start, session.end, zone, language)}
+                    <span className="programme-state">{t(`programme.state.${state}`)}</span> {dayFormat.format(session.start)} {formatTimeRange(session.start, session.end, zone, language)}
                   </p>
                   <p className="programme-title" lang={title.language}>
                     {t(`programme.kind.${session.kind}`)} · {title.text}
