@@ -14,7 +14,8 @@ import './sessions.css'
 const LOBBY = { kind: 'lobby' as const }
 
 export default function LobbyProgramme() {
-  const inLobby = useExpoStore((s) => s.currentZoneId === 'lobby')
+  // a card floating over the 3D hall; the plan view's own lists would sit beneath it
+  const inLobby = useExpoStore((s) => s.currentZoneId === 'lobby' && s.view === 'hall')
   // the right-hand column holds one panel at a time: the card steps aside for the booth, agenda and route panels
   const panelOpen = useExpoStore((s) => s.openBoothId !== null || s.agendaOpen || s.routePanelOpen)
   if (!inLobby || panelOpen) return null
