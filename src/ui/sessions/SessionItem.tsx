@@ -55,7 +55,9 @@ export default function SessionItem({ session, showVenue = false, canAdd = true 
           aria-pressed={inAgenda}
           onClick={() => {
             actions.toggleAgendaSession(session)
-            actions.notify({ kind: 'info', key: inAgenda ? 'sessions.removedNotice' : 'sessions.addedNotice', params: { title: title.text } })
+            // at the agenda's limit nothing changed, and the store has said why
+            const nowIn = useExpoStore.getState().agendaSessions.some((saved) => saved.id === session.id)
+            if (nowIn !== inAgenda) actions.notify({ kind: 'info', key: nowIn ? 'sessions.addedNotice' : 'sessions.removedNotice', params: { title: title.text } })
           }}
         >
           {inAgenda ? `✓ ${t('sessions.inAgenda')}` : t('sessions.add')}
