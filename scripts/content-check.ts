@@ -21,14 +21,14 @@ function main(): number {
   }
   if (!result.ok) return 1
 
-  const { event, zones, exhibitors, results, routes } = result.pack
+  const { event, zones, exhibitors, results, routes, sessions } = result.pack
   const perZone = EXHIBITING_ZONE_IDS.map((z) => `${z} ${exhibitors.filter((e) => e.zone === z).length}`).join(', ')
   const sample = exhibitors.filter((e) => e.sample).length
   console.log(
     `content ok: ${event.id} · ${zones.length} zones (${zones.filter((z) => z.featured).length} featured) · ` +
       `${exhibitors.length} exhibitors (${sample} sample): ${perZone} · ` +
       `results: ${results.figures.length} figures, ${results.highlights.length} highlights · ` +
-      `${routes.length} curated route${routes.length === 1 ? '' : 's'}`,
+      `${routes.length} curated route${routes.length === 1 ? '' : 's'} · ${sessions.length} session${sessions.length === 1 ? '' : 's'} of the programme`,
   )
   const ignored = Object.keys(files).filter((f) => !REQUIRED_PACK_FILES.includes(f))
   if (ignored.length > 0) console.log(`not part of the pack schema, ignored: ${ignored.join(', ')}`)

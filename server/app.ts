@@ -32,6 +32,7 @@ import { chatRoutes } from './chat/routes'
 import { ChatService } from './chat/service'
 import { LiveHub } from './live/hub'
 import { liveRoutes } from './live/routes'
+import { programmeRoutes } from './live/programme'
 import { MESSAGE_MAX_BYTES, PresenceWorld, type PresenceTimings } from './live/presence'
 import { LocalPresenceBus, PostgresPresenceBus, type PresenceBus } from './live/presenceBus'
 import { presenceRoutes } from './live/presenceRoutes'
@@ -168,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   overviewRoutes(ctx)
   liveRoutes(ctx)
   chatRoutes(ctx, chat)
+  programmeRoutes(ctx)
   presenceRoutes({ app, world: presence, chat: chatHub, sessions: ctx.sessions, publicUrl: config.publicUrl })
   if (options.adminToken) adminRoutes(ctx, options.adminToken)
   if (config.development && !config.smtpUrl) {

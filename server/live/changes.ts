@@ -13,11 +13,14 @@ export interface ChangeNotice {
   visitors: string[]
   /** Exhibitors whose bookings, and so free slots and inbox, changed. */
   exhibitors: string[]
+  /** The programme of live sessions changed: every open app refetches it. */
+  sessions?: boolean
 }
 
 export class ChangeSet {
   private readonly visitors = new Set<string>()
   private readonly exhibitors = new Set<string>()
+  private sessions = false
 
   booking(row: { visitor_id: string; exhibitor_id: string }): void {
     this.visitors.add(row.visitor_id)
@@ -28,8 +31,13 @@ export class ChangeSet {
     this.exhibitors.add(id)
   }
 
+  /** A session was scheduled, moved or removed. */
+  programme(): void {
+    this.sessions = true
+  }
+
   get empty(): boolean {
-    return this.visitors.size === 0 && this.exhibitors.size === 0
+    return this.visitors.size === 0 && this.exhibitors.size === 0 && !this.sessions
   }
 
   /** Queues the notices in the transaction; PostgreSQL sends them on commit. */
@@ -37,8 +45,10 @@ export class ChangeSet {
     // a NOTIFY payload must stay under 8,000 bytes: a sweep that expires many holds sends several
     const visitors = [...this.visitors]
     const exhibitors = [...this.exhibitors]
-    for (let i = 0; i < Math.max(visitors.length, exhibitors.length); i += IDS_PER_NOTICE) {
-      const notice: ChangeNotice = { visitors: visitors.slice(i, i + IDS_PER_NOTICE), exhibitors: exhibitors.slice(i, i + IDS_PER_NOTICE) }
+    // a programme change alone still sends one notice
+    const count = Math.max(visitors.length, exhibitors.length, this.sessions ? 1 : 0)
+    for (let i = 0; i < count; i += IDS_PER_NOTICE) {
+      const notice: ChangeNotice = { visitors: visitors.slice(i, i + IDS_PER_NOTICE), exhibitors: exhibitors.slice(i, i + IDS_PER_NOTICE), ...(this.sessions && i === 0 ? { sessions: true } : {}) }
       await tx.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify(notice)])
     }
   }

@@ -75,6 +75,8 @@ export class LiveHub {
     const visitors = new Set(notice.visitors)
     const exhibitors = new Set(notice.exhibitors)
     for (const stream of this.streams) {
+      // the programme is public: every open app and console shows it
+      if (notice.sessions) this.send(stream, 'sessions', {})
       if (stream.visitorId && visitors.has(stream.visitorId)) this.send(stream, 'bookings', {})
       for (const exhibitorId of stream.watch) if (exhibitors.has(exhibitorId)) this.send(stream, 'slots', { exhibitorId })
       if (stream.staffOf && exhibitors.has(stream.staffOf)) this.send(stream, 'inbox', {})

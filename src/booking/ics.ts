@@ -1,5 +1,6 @@
 /** iCalendar (RFC 5545) export of negotiations, so a visitor's calendar app holds them with a reminder. */
 import { formatSlotTimes } from './slots'
+import type { LiveSession } from '../live/sessions'
 import { isLive, type Booking } from './types'
 
 export const ICS_UID_DOMAIN = 'cloud-expo.wmc2021'
@@ -43,6 +44,54 @@ export interface IcsOptions {
   labels?: Partial<IcsLabels>
   /** Export cancelled bookings too (STATUS:CANCELLED), so a calendar that imported them can drop them. */
   includeCancelled?: boolean
+  /** Live sessions the visitor keeps in the agenda, one event each, in the same file. */
+  sessions?: readonly LiveSession[]
+  sessionLabels?: SessionIcsLabels
+}
+
+/** How a session reads in the file, in the visitor's language. */
+export interface SessionIcsLabels {
+  /** The title in the visitor's language (or the one the host gave), with its kind. */
+  summary: (session: LiveSession) => string
+  description: (session: LiveSession) => string
+  location: (session: LiveSession) => string
+  reminder: (session: LiveSession) => string
+}
+
+const ENGLISH_SESSION_LABELS: SessionIcsLabels = {
+  summary: (s) => s.title.en ?? s.title['zh-CN'] ?? s.title.ko ?? '',
+  description: (s) => s.description?.en ?? s.description?.['zh-CN'] ?? s.description?.ko ?? '',
+  location: (s) => (s.venue.kind === 'lobby' ? 'Cloud Expo lobby' : `Cloud Expo booth ${s.venue.exhibitorId}`),
+  reminder: (s) => `${s.title.en ?? s.title['zh-CN'] ?? s.title.ko ?? ''} starts in 10 minutes`,
+}
+
+/** A session's UID: its own namespace, so a session and a booking never share one. */
+export function sessionIcsUid(session: Pick<LiveSession, 'id'>): string | undefined {
+  const uid = `session-${session.id}@${ICS_UID_DOMAIN}`
+  return /^session-[a-z0-9][a-z0-9-]{1,63}@/.test(uid) ? uid : undefined
+}
+
+function sessionEventLines(session: LiveSession, labels: SessionIcsLabels, stamp: number): string[] {
+  const uid = sessionIcsUid(session)
+  if (!uid) return []
+  const description = labels.description(session)
+  return [
+    'BEGIN:VEVENT',
+    `UID:${uid}`,
+    `DTSTAMP:${icsUtc(stamp)}`,
+    `DTSTART:${icsUtc(session.start)}`,
+    `DTEND:${icsUtc(session.end)}`,
+    `SUMMARY:${escapeIcsText(labels.summary(session))}`,
+    ...(description ? [`DESCRIPTION:${escapeIcsText(description)}`] : []),
+    `LOCATION:${escapeIcsText(labels.location(session))}`,
+    'STATUS:CONFIRMED',
+    'BEGIN:VALARM',
+    'ACTION:DISPLAY',
+    'TRIGGER:-PT10M',
+    `DESCRIPTION:${escapeIcsText(labels.reminder(session))}`,
+    'END:VALARM',
+    'END:VEVENT',
+  ]
 }
 
 /**
@@ -156,10 +205,13 @@ function eventLines(booking: Booking, options: IcsOptions, labels: IcsLabels, st
 export function bookingsToIcs(bookings: readonly Booking[], options: IcsOptions): string {
   const labels = { ...ENGLISH_ICS_LABELS, ...options.labels }
   const stamp = options.stamp ?? Date.now()
-  const events = bookings
-    .filter((b) => options.includeCancelled || isLive(b.status))
+  const sessionLabels = options.sessionLabels ?? ENGLISH_SESSION_LABELS
+  const events = [
+    ...bookings.filter((b) => options.includeCancelled || isLive(b.status)).map((booking) => ({ start: booking.start, lines: () => eventLines(booking, options, labels, stamp) })),
+    ...(options.sessions ?? []).map((session) => ({ start: session.start, lines: () => sessionEventLines(session, sessionLabels, stamp) })),
+  ]
     .sort((a, b) => a.start - b.start)
-    .flatMap((b) => eventLines(b, options, labels, stamp))
+    .flatMap((event) => event.lines())
   const lines = [
     'BEGIN:VCALENDAR',
     `PRODID:${ICS_PRODID}`,

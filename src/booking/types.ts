@@ -184,6 +184,8 @@ export type BookingBackendEvent =
   | { type: 'my-bookings'; bookings: Booking[] }
   | { type: 'slots-changed'; exhibitorId: string }
   | { type: 'connection'; state: ConnectionState }
+  /** The server's programme of live sessions changed (or may have, after a reconnection): fetch it again. */
+  | { type: 'programme-changed' }
 
 /** Everything the UI and the store may ask of bookings; every rule lives behind it. */
 export interface BookingBackend {

@@ -13,6 +13,7 @@ import { useT } from './i18n'
 import { waitingCount } from './inbox'
 import { openLiveStream } from './liveStream'
 import type { ConsoleMessageKey } from './messages'
+import ProgrammeEditor from './ProgrammeEditor'
 import ProposeDialog from './ProposeDialog'
 import ReasonDialog from './ReasonDialog'
 import Settings from './Settings'
@@ -22,7 +23,7 @@ import { VIEW_HEADING_ID } from './ViewHeading'
 import { ViewIcon } from './ViewIcon'
 
 
-const VIEW_LABEL: Record<ConsoleView, ConsoleMessageKey> = { inbox: 'nav.inbox', messages: 'nav.messages', calendar: 'nav.calendar', hours: 'nav.hours', settings: 'nav.settings' }
+const VIEW_LABEL: Record<ConsoleView, ConsoleMessageKey> = { inbox: 'nav.inbox', messages: 'nav.messages', calendar: 'nav.calendar', hours: 'nav.hours', programme: 'nav.programme', settings: 'nav.settings' }
 
 /** The view's own address, so a tab opens in a new browser tab as well. */
 function viewHref(view: ConsoleView): string {
@@ -119,6 +120,7 @@ export default function ExhibitorConsole({ me }: { me: ConsoleMe }) {
         {view === 'messages' && <Messages client={chat} me={me} />}
         {view === 'calendar' && <Calendar me={me} />}
         {view === 'hours' && <HoursEditor me={me} />}
+        {view === 'programme' && <ProgrammeEditor venue="booth" asView />}
         {view === 'settings' && <Settings me={me} />}
         {answering?.kind === 'propose' && <ProposeDialog key={answering.booking.id} booking={answering.booking} onClose={actions.endAnswer} />}
         {(answering?.kind === 'decline' || answering?.kind === 'cancel') && (

@@ -10,6 +10,7 @@ import { formatDateRange, formatIsoDate, timeZoneLabel } from './format'
 import { useLanguage, useT } from './i18n'
 import { openLiveStream } from './liveStream'
 import LanguagePicker from './LanguagePicker'
+import ProgrammeEditor from './ProgrammeEditor'
 import { useConsoleActions, useConsoleStore } from './store'
 import { useNow } from './useNow'
 import ViewHeading from './ViewHeading'
@@ -128,6 +129,7 @@ export default function OrganiserOverview() {
             </ol>
           </>
         )}
+        <ProgrammeEditor venue="lobby" asView={false} />
         <ChatReports />
       </main>
     </div>

@@ -4,6 +4,7 @@ import { IDEMPOTENCY_HEADER, type ApiError, type ConsoleBooking, type Overview, 
 export type { Overview, OverviewDay }
 import type { Refusal, Slot } from '../booking/types'
 import type { Availability, Language, LocalizedText } from '../content/schema'
+import type { LiveSession, SessionBody } from '../live/sessions'
 
 /** A request that hangs this long is treated as a network failure (and retried with the same key). */
 const TIMEOUT_MS = 20_000
@@ -106,6 +107,10 @@ export const consoleApi = {
   inviteStaff: (invitation: { email: string; name?: string; language: Language }) => call<{ staffId: string; expiresAt: number }>('POST', '/api/console/staff', { body: invitation }),
   removeStaff: (staffId: string) => call<void>('DELETE', `/api/console/staff/${encodeURIComponent(staffId)}`),
   overview: (r: TimeRange) => call<Overview>('GET', `/api/organiser/overview?${range(r)}`),
+  sessions: () => call<{ sessions: LiveSession[] }>('GET', '/api/console/sessions').then((a) => a.sessions),
+  createSession: (body: SessionBody, idempotencyKey: string) => call<{ session: LiveSession }>('POST', '/api/console/sessions', { body, idempotencyKey }).then((a) => a.session),
+  updateSession: (id: string, body: SessionBody) => call<{ session: LiveSession }>('PUT', `/api/console/sessions/${encodeURIComponent(id)}`, { body }).then((a) => a.session),
+  removeSession: (id: string) => call<void>('DELETE', `/api/console/sessions/${encodeURIComponent(id)}`),
 }
 
 export const MEETINGS_CSV_URL = '/api/console/meetings.csv'

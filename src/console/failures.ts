@@ -23,6 +23,11 @@ const BY_CODE: Partial<Record<string, ConsoleMessageKey>> = {
   internal: 'error.internal',
   unavailable: 'error.network',
   'cannot-remove-self': 'error.cannot-remove-self',
+  'venue-busy': 'programme.error.venue-busy',
+  'not-your-venue': 'programme.error.not-your-venue',
+  'ends-before-start': 'programme.error.ends-before-start',
+  'too-long': 'programme.error.too-long',
+  'too-far': 'programme.error.too-far',
 }
 
 /** Reasons are checked by the server's schema too; its field messages are these keys' last parts. */

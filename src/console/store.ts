@@ -10,7 +10,7 @@ import type { ConsoleMessageKey } from './messages'
 import type { LiveState } from './liveStream'
 
 export type ConsoleArea = 'exhibitor' | 'organiser'
-export const CONSOLE_VIEWS = ['inbox', 'messages', 'calendar', 'hours', 'settings'] as const
+export const CONSOLE_VIEWS = ['inbox', 'messages', 'calendar', 'hours', 'programme', 'settings'] as const
 export type ConsoleView = (typeof CONSOLE_VIEWS)[number]
 
 export type SignedOutReason = 'none' | 'link-invalid' | 'signed-out' | 'session-ended'

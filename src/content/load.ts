@@ -6,17 +6,21 @@ import {
   ZONE_IDS,
   curatedRouteSchema,
   eventSchema,
+  packSessionSchema,
   exhibitorSchema,
   resultsSchema,
   zoneSchema,
   type ContentPack,
   type CuratedRoute,
+  type PackSession,
   type Exhibitor,
   type ExpoEvent,
   type Results,
   type Zone,
   type ZoneId,
 } from './schema'
+import { addDays, minutesOfDay, wallTimeToInstant } from '../booking/timeZones'
+import type { LiveSession } from '../live/sessions'
 
 export interface ContentProblem {
   /** Pack-relative path, e.g. `exhibitors/ai.json`. */
@@ -41,6 +45,7 @@ export const REQUIRED_PACK_FILES: readonly string[] = [
   'zones.json',
   'results.json',
   'routes.json',
+  'sessions.json',
   ...EXHIBITING_ZONE_IDS.map(exhibitorFileOf),
 ]
 
@@ -364,6 +369,29 @@ export function validateContentPack(files: Record<string, unknown>): ContentPack
     }
   }
 
+  // sessions.json: the convention's own programme, on its days and at its venues
+  const sessions: LiveSession[] = []
+  if (has('sessions.json')) {
+    const allExhibitorFilesRead = EXHIBITING_ZONE_IDS.every((zone) => Array.isArray(files[exhibitorFileOf(zone)]))
+    const firstAt = new Map<string, number>()
+    for (const { index, raw, value } of parseArrayFile(problems, 'sessions.json', files['sessions.json'], packSessionSchema)) {
+      const entry = entryName(index, raw)
+      const id = (raw as { id?: unknown } | null)?.id
+      if (typeof id === 'string') {
+        const first = firstAt.get(id)
+        if (first !== undefined) problems.add('sessions.json', entry, 'id', `duplicate session id "${id}", already used by #${first}`)
+        else firstAt.set(id, index)
+      }
+      if (!value) continue
+      if (value.endDate !== undefined && value.endDate < value.date) problems.add('sessions.json', entry, 'endDate', `${value.endDate} is before the date ${value.date}`)
+      else if ((value.from === undefined) !== (value.to === undefined)) problems.add('sessions.json', entry, value.from === undefined ? 'from' : 'to', 'give both from and to, or neither when the source names no hours')
+      else if (value.from !== undefined && value.to !== undefined && value.endDate === undefined && value.from >= value.to) problems.add('sessions.json', entry, 'to', `${value.to} is not after from ${value.from}`)
+      else if (value.venue.kind === 'booth' && allExhibitorFilesRead && !idAt.has(value.venue.exhibitorId))
+        problems.add('sessions.json', entry, 'venue.exhibitorId', `no exhibitor has the id "${value.venue.exhibitorId}"`)
+      else if (event) sessions.push(packSessionToLive(value, event.timeZone))
+    }
+  }
+
   if (problems.items.length > 0 || !event || !results) return { ok: false, problems: problems.items }
   return {
     ok: true,
@@ -373,6 +401,23 @@ export function validateContentPack(files: Record<string, unknown>): ContentPack
       exhibitors,
       results,
       routes,
+      sessions,
     },
+  }
+}
+
+/** A pack session as instants: its hours where the source names them, else its whole days, in the event's time zone. */
+export function packSessionToLive(session: PackSession, timeZone: string): LiveSession {
+  const lastDay = session.endDate ?? session.date
+  const exact = session.from !== undefined && session.to !== undefined
+  return {
+    id: session.id,
+    kind: session.kind,
+    title: session.title,
+    ...(session.description ? { description: session.description } : {}),
+    venue: session.venue,
+    start: wallTimeToInstant(timeZone, session.date, exact ? minutesOfDay(session.from!) : 0),
+    end: exact ? wallTimeToInstant(timeZone, lastDay, minutesOfDay(session.to!)) : wallTimeToInstant(timeZone, addDays(lastDay, 1), 0),
+    precision: exact ? 'minute' : 'days',
   }
 }

@@ -1,6 +1,7 @@
 /** The one schema of a content pack: every JSON file of assets/content/<pack>/ is validated against it at load. */
 import { z } from 'zod'
 import { isValidTimeZone } from '../booking/timeZones'
+import type { LiveSession } from '../live/sessions'
 
 /** Zone ids are fixed: links (`?zone=`) and curated routes rely on them. */
 export const ZONE_IDS = [
@@ -221,9 +222,30 @@ export const curatedRouteSchema = z.object({
 })
 export type CuratedRoute = z.infer<typeof curatedRouteSchema>
 
+/**
+ * A session of the convention's own programme (sessions.json), as its source gives it: its day(s) in the event's
+ * time zone, and its hours only where the source names them (`from`/`to`, both or neither). The quote is the
+ * source's sentence that names it, verbatim.
+ */
+export const packSessionSchema = z.object({
+  id: slug,
+  kind: z.enum(['forum', 'launch', 'talk', 'tour']),
+  title: localizedTextAll,
+  description: localizedAll(TEXT_LIMITS.quote).optional(),
+  venue: z.discriminatedUnion('kind', [z.object({ kind: z.literal('lobby') }), z.object({ kind: z.literal('booth'), exhibitorId: urlSafeId })]),
+  date: isoDate,
+  /** The last day, inclusive, of a session the source places only somewhere within several days. */
+  endDate: isoDate.optional(),
+  from: hhmm.optional(),
+  to: hhmm.optional(),
+  quote: text(TEXT_LIMITS.quote),
+})
+export type PackSession = z.infer<typeof packSessionSchema>
+
 export const zonesFileSchema = z.array(zoneSchema)
 export const exhibitorsFileSchema = z.array(exhibitorSchema)
 export const routesFileSchema = z.array(curatedRouteSchema)
+export const sessionsFileSchema = z.array(packSessionSchema)
 
 export interface ContentPack {
   event: ExpoEvent
@@ -232,4 +254,6 @@ export interface ContentPack {
   results: Results
   /** In the order of routes.json. */
   routes: CuratedRoute[]
+  /** The convention's own sessions (sessions.json), as instants: the programme's past. */
+  sessions: LiveSession[]
 }

@@ -7,6 +7,7 @@ import { computeFloorPlan } from '../plan/floorPlan'
 import { decodeRoute } from '../routes/shareCode'
 import { buildLinkSearch, parseLinkParams } from './linkParams'
 import { detectBookingServer, startBookingBackend } from './bookings/bookingService'
+import { followProgramme } from './programmeFeed'
 import { onStorageProblem, type StorageProblem } from './persistence'
 import type { Notice } from './store'
 import { useExpoStore } from './store'
@@ -61,6 +62,7 @@ export async function bootExpo(search = window.location.search): Promise<void> {
     if (event.type === 'my-bookings') actions.receiveBookings(event.bookings)
     else if (event.type === 'connection') actions.setBookingConnection(event.state)
   })
+  followProgramme(backend, actions.setProgramme)
   if (link.debug) Object.assign(window, { __expoBooking: backend })
   actions.setBookings(await backend.myBookings())
   const signInToken = link.signIn ?? (typeof link.agenda === 'string' ? link.agenda : undefined)

@@ -9,16 +9,18 @@ import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middl
 import { visitorProfileSchema } from '../booking/rules'
 import { isValidTimeZone } from '../booking/timeZones'
 import { LANGUAGES, ZONE_IDS, urlSafeId } from '../content/schema'
+import { liveSessionSchema, type LiveSession } from '../live/sessions'
 import { DEFAULT_ROUTE_OPTIONS, type RouteStop, type SavedRoute } from '../routes/types'
 import { mergeVisitor, TAB_FIELDS } from './visitorMerge'
 
 export const STORAGE_KEY = 'cloud-expo:visitor'
 /** `?synthetic=N` load-test halls keep their favourites and routes here, away from the visitor's own. */
 export const SYNTHETIC_STORAGE_KEY = `${STORAGE_KEY}:synthetic`
-export const STORAGE_VERSION = 3
+/** 4 adds the live sessions the visitor keeps in their agenda: a tab of version 3 sees newer data and leaves it alone. */
+export const STORAGE_VERSION = 4
 
 /** The most the visitor's data holds; the actions refuse beyond these, with a message, and reading keeps no more. */
-export const VISITOR_LIMITS = { favourites: 5000, routes: 100, stopsPerRoute: 500, routeName: 80, tourName: 120 } as const
+export const VISITOR_LIMITS = { favourites: 5000, routes: 100, stopsPerRoute: 500, routeName: 80, tourName: 120, agendaSessions: 200 } as const
 
 const routeStopSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('booth'), exhibitorId: urlSafeId }),
@@ -57,8 +59,10 @@ const guidedTourSchema = z
   // a tampered index would send the tour to a stop that does not exist
   .refine((tour) => tour.stopIndex < tour.stops.length, 'stop index out of range')
 
-/** Version 3: several named routes, the route options and a guided tour in progress. */
+/** Version 3: several named routes, the route options and a guided tour in progress; version 4: sessions in the agenda. */
 export interface PersistedVisitor {
+  /** Live sessions the visitor added to their agenda, as they were when added (shown and exported even offline). */
+  agendaSessions: LiveSession[]
   favourites: string[]
   routes: SavedRoute[]
   activeRouteId: string | null
@@ -115,6 +119,7 @@ export function browserTimeZone(): string {
 /** What a visitor without stored data starts with. */
 export function emptyVisitor(): PersistedVisitor {
   return {
+    agendaSessions: [],
     favourites: [],
     routes: [],
     activeRouteId: null,
@@ -129,6 +134,7 @@ export function emptyVisitor(): PersistedVisitor {
 /** The part of the store that is kept: only what the visitor chose, never the hall, the camera or open panels. */
 export function pickPersisted(state: PersistedVisitor): PersistedVisitor {
   return {
+    agendaSessions: state.agendaSessions,
     favourites: state.favourites,
     routes: state.routes,
     activeRouteId: state.activeRouteId,
@@ -187,6 +193,7 @@ export function salvageVisitor(state: unknown): { visitor: PersistedVisitor; dro
   }
 
   visitor.favourites = items(fields.favourites, valid(urlSafeId), (id) => id, VISITOR_LIMITS.favourites)
+  visitor.agendaSessions = items(fields.agendaSessions, valid(liveSessionSchema), (session) => session.id, VISITOR_LIMITS.agendaSessions)
   visitor.routes = items(fields.routes, readRoute, (route) => route.id, VISITOR_LIMITS.routes)
   const activeRouteId = field('activeRouteId', z.string().nullable(), null)
   if (activeRouteId === null || visitor.routes.some((r) => r.id === activeRouteId)) visitor.activeRouteId = activeRouteId
@@ -202,6 +209,8 @@ export function salvageVisitor(state: unknown): { visitor: PersistedVisitor; dro
 /** Older stored versions are lifted to the current one; the browser's time zone fills what v1 lacked. Throws on a wrong shape. */
 export function migrateVisitor(state: unknown, version: number): unknown {
   if (version >= STORAGE_VERSION) return state
+  // v3 → v4: no session was in anyone's agenda yet
+  if (version === 3) return { ...(z.object({}).passthrough().parse(state)), agendaSessions: [] }
   const v2 =
     version === 1
       ? { ...persistedVisitorV1Schema.parse(state), profile: null, visitorTimeZone: browserTimeZone() }
@@ -209,7 +218,7 @@ export function migrateVisitor(state: unknown, version: number): unknown {
   const { routeStops, ...rest } = v2
   // The one list of stops of v1 and v2 becomes the visitor's first saved route.
   const routes = routeStops.length > 0 ? [{ id: 'route-1', name: '', stops: routeStops }] : []
-  return { ...rest, routes, activeRouteId: routes.length > 0 ? 'route-1' : null, routeOptions: DEFAULT_ROUTE_OPTIONS, guidedTour: null }
+  return { ...rest, routes, activeRouteId: routes.length > 0 ? 'route-1' : null, routeOptions: DEFAULT_ROUTE_OPTIONS, guidedTour: null, agendaSessions: [] }
 }
 
 type VisitorRead =

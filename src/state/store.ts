@@ -5,6 +5,7 @@ import type { ContentPack, Language, ZoneId } from '../content/schema'
 import { formatSlotTimes } from '../booking/slots'
 import type { Booking, BookResult, MeetingMode, CancelResult, ConnectionState, ProposalResult, RescheduleResult, SlotRef, VisitorProfile } from '../booking/types'
 import { localized } from '../i18n/format'
+import type { LiveSession } from '../live/sessions'
 import { isNews, readAgendaSeen, seenNow, writeAgendaSeen, type SeenStatuses } from './agendaSeen'
 import type { FloorPlan, Point } from '../plan/types'
 import { bookingBackend } from './bookings/bookingService'
@@ -92,6 +93,10 @@ interface BookingSlice {
   bookingConnection: ConnectionState
   /** Each booking's status when the visitor last had the agenda open; what changed since is news. */
   agendaSeen: SeenStatuses
+  /** Live sessions the visitor keeps in the agenda (kept in the browser, merged across tabs). */
+  agendaSessions: LiveSession[]
+  /** The booking server's programme (live and upcoming sessions); the pack's own are in `pack.sessions`. */
+  programme: LiveSession[]
 }
 
 interface TourSlice {
@@ -142,6 +147,9 @@ export interface ExpoActions extends RouteActions {
   setBookingBackend(kind: 'local' | 'server', connection: ConnectionState): void
   setBookingConnection(connection: ConnectionState): void
   markAgendaSeen(): void
+  /** Adds a live session to the agenda, or takes it out when it is there. */
+  toggleAgendaSession(session: LiveSession): void
+  setProgramme(sessions: LiveSession[]): void
   saveProfile(profile: VisitorProfile): void
   setVisitorTimeZone(timeZone: string): void
   /** Every rule is checked behind the backend; these only pass requests on and keep the store in step. */
@@ -212,6 +220,8 @@ export const useExpoStore = create<ExpoState>()(
     bookingBackendKind: 'local',
     bookingConnection: 'local',
     agendaSeen: readAgendaSeen() ?? {},
+    agendaSessions: [],
+    programme: [],
 
     currentZoneId: 'lobby',
     cameraRequest: null,
@@ -311,6 +321,21 @@ export const useExpoStore = create<ExpoState>()(
         const agendaSeen = seenNow(get().bookings, get().agendaSeen)
         writeAgendaSeen(agendaSeen)
         set({ agendaSeen })
+      },
+      toggleAgendaSession: (session) => {
+        const saved = get().agendaSessions
+        if (saved.some((s) => s.id === session.id)) return set({ agendaSessions: saved.filter((s) => s.id !== session.id) })
+        if (saved.length >= VISITOR_LIMITS.agendaSessions) {
+          return get().actions.notify({ kind: 'warning', key: 'sessions.tooMany', params: { max: VISITOR_LIMITS.agendaSessions } })
+        }
+        set({ agendaSessions: [...saved, session].sort((a, b) => a.start - b.start) })
+      },
+      setProgramme: (programme) => {
+        // a session kept in the agenda follows the organiser's or exhibitor's changes to it
+        const byId = new Map(programme.map((s) => [s.id, s]))
+        const saved = get().agendaSessions
+        const updated = saved.map((s) => byId.get(s.id) ?? s)
+        set(updated.some((s, i) => s !== saved[i]) && JSON.stringify(updated) !== JSON.stringify(saved) ? { programme, agendaSessions: updated } : { programme })
       },
       saveProfile: (profile) => set({ profile }),
       setVisitorTimeZone: (visitorTimeZone) => set({ visitorTimeZone }),

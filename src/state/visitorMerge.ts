@@ -66,12 +66,14 @@ export function mergeVisitor(
   base: PersistedVisitor,
   ours: PersistedVisitor,
   theirs: PersistedVisitor,
-  limits: { favourites: number; routes: number; stopsPerRoute: number },
+  limits: { favourites: number; routes: number; stopsPerRoute: number; agendaSessions: number },
 ): PersistedVisitor {
   const routes = mergeLists(base.routes, ours.routes, theirs.routes, (r) => r.id, mergeRoute)
     .slice(0, limits.routes)
     .map((r) => (r.stops.length > limits.stopsPerRoute ? { ...r, stops: r.stops.slice(0, limits.stopsPerRoute) } : r))
   const merged: PersistedVisitor = {
+    // a session added in either tab stays, removed in either is gone; an id both changed keeps this tab's copy
+    agendaSessions: mergeLists(base.agendaSessions, ours.agendaSessions, theirs.agendaSessions, (s) => s.id).slice(0, limits.agendaSessions),
     favourites: mergeLists(base.favourites, ours.favourites, theirs.favourites, (id) => id).slice(0, limits.favourites),
     routes,
     activeRouteId: mergeValue(base.activeRouteId, ours.activeRouteId, theirs.activeRouteId),

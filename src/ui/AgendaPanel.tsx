@@ -10,6 +10,7 @@ import { bookingBackend } from '../state/bookings/bookingService'
 import { useExpoActions, useExpoStore } from '../state/store'
 import { describeRefusal, describeSlotTimes, downloadCalendar, exhibitorNameOf, holdLabel, tableNumber } from './bookingFormat'
 import SidePanel from './SidePanel'
+import AgendaSessions from './sessions/AgendaSessions'
 import TimeZoneSelect from './TimeZoneSelect'
 
 // with the live layer only: static hosting downloads none of the chat
@@ -37,9 +38,11 @@ export default function AgendaPanel() {
   const server = useExpoStore((s) => s.bookingBackendKind === 'server')
   const connection = useExpoStore((s) => s.bookingConnection)
   const visitorTimeZone = useExpoStore((s) => s.visitorTimeZone)
+  const agendaSessions = useExpoStore((s) => s.agendaSessions)
   const actions = useExpoActions()
   const now = useMinuteClock()
   if (!open || !pack) return null
+  const sessionsAhead = agendaSessions.filter((s) => s.end > now)
   // What is still ahead, including the exhibitor's "no" (declined, cancelled, expired) with its reason: the
   // visitor must see an answer where the request was. What the visitor ended themselves, or what is over, folds away.
   const endedByVisitor = (b: Booking) => b.status === 'cancelled' && b.cancelledBy !== 'exhibitor'
@@ -66,12 +69,13 @@ export default function AgendaPanel() {
               <AgendaItem key={booking.id} booking={booking} now={now} />
             ))}
           </ol>
-          {live.length > 0 && (
-            <button type="button" onClick={() => downloadCalendar(live, pack, language)}>
-              {t('agenda.exportAll')}
-            </button>
-          )}
         </>
+      )}
+      <AgendaSessions />
+      {(live.length > 0 || sessionsAhead.length > 0) && (
+        <button type="button" onClick={() => downloadCalendar(live, pack, language, sessionsAhead)}>
+          {t('agenda.exportAll')}
+        </button>
       )}
       {closed.length > 0 && (
         <details className="agenda-past">

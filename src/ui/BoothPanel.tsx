@@ -9,6 +9,7 @@ import { localized, useTranslate } from '../i18n/translate'
 import { activeRoute } from '../state/routeSlice'
 import { useExpoActions, useExpoStore } from '../state/store'
 import NegotiationHours from './NegotiationHours'
+import BoothProgramme from './sessions/BoothProgramme'
 import { countryName } from './countryName'
 
 // with the live layer only: static hosting downloads none of the chat
@@ -76,6 +77,7 @@ export default function BoothPanel() {
           <dd>{countryName(exhibitor.country, language)}</dd>
         </dl>
         <p className="booth-description">{localized(exhibitor.description, language)}</p>
+        <BoothProgramme exhibitorId={exhibitor.id} />
         <h3>{t('booth.products')}</h3>
         <ul className="products">
           {exhibitor.products.map((product) => (

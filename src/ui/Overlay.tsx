@@ -15,6 +15,7 @@ import Minimap from './Minimap'
 import ModeSwitch from './ModeSwitch'
 import Notices from './Notices'
 import RoutePanel from './RoutePanel'
+import LobbyProgramme from './sessions/LobbyProgramme'
 import TopBar from './TopBar'
 import TourControls from './TourControls'
 import UpdateBanner from './UpdateBanner'
@@ -49,6 +50,7 @@ export default function Overlay() {
               <GyroToggle />
             </>
           )}
+          <LobbyProgramme />
           <BoothPanel />
           <BookingDialog />
           <RoutePanel />

@@ -4,7 +4,8 @@ import { formatSlotTimes } from '../booking/slots'
 import type { Booking, Refusal, Slot } from '../booking/types'
 import type { ContentPack, Language } from '../content/schema'
 import type { MessageKey } from '../i18n/messages'
-import { icsLabels } from '../i18n/icsLabels'
+import { icsLabels, sessionIcsLabels } from '../i18n/icsLabels'
+import type { LiveSession } from '../live/sessions'
 import { localized, translate } from '../i18n/translate'
 
 type SlotLike = Pick<Slot, 'start' | 'end' | 'timeZone'>
@@ -63,18 +64,21 @@ export function describeRefusal(refusal: Refusal, language: Language, pack: Cont
   }
 }
 
-/** Saves bookings as an .ics file the visitor's calendar app imports. */
-export function downloadCalendar(bookings: Booking[], pack: ContentPack, language: Language) {
+/** Saves bookings (and the live sessions kept in the agenda) as an .ics file the visitor's calendar app imports. */
+export function downloadCalendar(bookings: Booking[], pack: ContentPack, language: Language, sessions: readonly LiveSession[] = []) {
+  const exhibitorName = exhibitorNameOf(pack, language)
   const text = bookingsToIcs(bookings, {
-    exhibitorName: exhibitorNameOf(pack, language),
+    exhibitorName,
     venue: localized(pack.event.venue, language),
     language,
     labels: icsLabels(language),
+    sessions,
+    sessionLabels: sessionIcsLabels(language, exhibitorName),
   })
   const url = URL.createObjectURL(new Blob([text], { type: ICS_MIME_TYPE }))
   const link = document.createElement('a')
   link.href = url
-  link.download = icsFileName(bookings.length === 1 ? bookings[0] : undefined)
+  link.download = icsFileName(bookings.length === 1 && sessions.length === 0 ? bookings[0] : undefined)
   document.body.append(link)
   link.click()
   link.remove()

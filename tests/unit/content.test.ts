@@ -571,7 +571,7 @@ describe('npm run content:check', () => {
     const run = runCheck()
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
-    expect(run.stdout).toMatch(/^content ok: wmc2021 · 15 zones \(6 featured\) · \d+ exhibitors.* · \d+ curated routes$/m)
+    expect(run.stdout).toMatch(/^content ok: wmc2021 · 15 zones \(6 featured\) · \d+ exhibitors.* · \d+ curated routes · \d+ sessions of the programme$/m)
   })
 
   it('exits 1 and names file, entry and field of a bad value', { timeout: 60_000 }, () => {
@@ -583,6 +583,17 @@ describe('npm run content:check', () => {
     expect(run.stderr).toContain(
       `exhibitors/ai.json › #3 "${entry.id}" › availability.slotMinutes: must be 15, 30, 45 or 60, not 20`,
     )
+  })
+
+  it('exits 1 and names file, entry and field of a broken session of the programme', { timeout: 60_000 }, () => {
+    const files = copyOfPack()
+    const entry = files['sessions.json'][4]
+    entry.date = '2021-11-31'
+    files['sessions.json'][6].venue = { kind: 'booth', exhibitorId: 'hefei-no-such-booth' }
+    const run = runCheck(writePack(files))
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain(`sessions.json › #4 "${entry.id}" › date: is not a calendar date`)
+    expect(run.stderr).toContain(`sessions.json › #6 "${files['sessions.json'][6].id}" › venue.exhibitorId: no exhibitor has the id "hefei-no-such-booth"`)
   })
 
   it('exits 1 and says which exhibitor has a link of a forbidden scheme', { timeout: 60_000 }, () => {

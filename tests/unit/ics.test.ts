@@ -206,3 +206,35 @@ describe('calendar export', () => {
     expect(icsFileName()).toBe('wmc2021-negotiations.ics')
   })
 })
+
+describe('live sessions in the agenda’s calendar file', () => {
+  const launch = {
+    id: '0b7e5c1a-1111-4c3b-9d2e-5a6b7c8d9e0f',
+    kind: 'launch' as const,
+    title: { 'zh-CN': '新品发布会：晶圆, 12英寸; 第二代', en: 'Launch: wafers, 12-inch; second generation' },
+    description: { en: 'Line one\nline two' },
+    venue: { kind: 'booth' as const, exhibitorId: 'hefei-chips' },
+    start: utc('2027-03-02T06:00:00Z'),
+    end: utc('2027-03-02T07:15:00Z'),
+    precision: 'minute' as const,
+  }
+  const forum = { ...launch, id: 'smart-manufacturing-2027', kind: 'forum' as const, title: { en: 'Forum' }, description: undefined, venue: { kind: 'lobby' as const }, start: utc('2027-03-01T01:00:00Z'), end: utc('2027-03-01T03:00:00Z') }
+
+  it('gives one event per session beside the bookings, at its UTC times, escaped, that a calendar parser reads back', () => {
+    const text = bookingsToIcs([online], { exhibitorName: (id) => id, stamp: utc('2027-02-21T00:00:00Z'), sessions: [launch, forum] })
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e))
+    expect(events.map((e) => e.uid)).toEqual([`session-${forum.id}@cloud-expo.wmc2021`, `${online.id}@cloud-expo.wmc2021`, `session-${launch.id}@cloud-expo.wmc2021`])
+    const parsed = events[2]
+    expect(parsed.summary).toBe(launch.title.en)
+    expect(parsed.description).toBe('Line one\nline two')
+    expect(parsed.startDate.toJSDate().getTime()).toBe(launch.start)
+    expect(parsed.endDate.toJSDate().getTime()).toBe(launch.end)
+    expect(text).toContain('DTSTART:20270302T060000Z\r\nDTEND:20270302T071500Z')
+    expect(text).toContain('SUMMARY:Launch: wafers\\, 12-inch\\; second generation')
+  })
+
+  it('leaves out a session whose id could not form a safe UID', () => {
+    const text = bookingsToIcs([], { exhibitorName: (id) => id, sessions: [{ ...launch, id: 'x\r\nATTENDEE:evil' }] })
+    expect(text).not.toContain('VEVENT')
+  })
+})

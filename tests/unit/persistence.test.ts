@@ -20,6 +20,16 @@ async function freshStore() {
   return { useExpoStore, problems }
 }
 
+const LAUNCH = {
+  id: 'launch-1',
+  kind: 'launch',
+  title: { en: 'Robot arm launch' },
+  venue: { kind: 'booth', exhibitorId: 'hefei-robot' },
+  start: Date.UTC(2027, 0, 5, 2),
+  end: Date.UTC(2027, 0, 5, 3),
+  precision: 'minute',
+} as const
+
 const backupKeys = () => Object.keys(localStorage).filter((k) => k.startsWith(`${STORAGE_KEY}:backup:`))
 
 describe('visitor persistence', () => {
@@ -49,6 +59,33 @@ describe('visitor persistence', () => {
     expect(state.routes.map((r) => r.name)).toEqual(['Batteries', 'Chips'])
     expect(state.routeOptions).toMatchObject({ returnToStart: true, dwellSeconds: 20 })
     expect(state.guidedTour).toMatchObject({ name: 'Chips', stopIndex: 0 })
+  })
+
+  it('keeps the sessions added to the agenda across a reload, and lifts version 3 data without calling it repaired', async () => {
+    const v3 = { state: { favourites: ['booth-a'], routes: [], activeRouteId: null, routeOptions: { startFrom: 'entrance', returnToStart: false, dwellSeconds: 8 }, guidedTour: null, savedLanguage: 'ko', profile: null, visitorTimeZone: 'Asia/Seoul' }, version: 3 }
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(v3))
+    const first = await freshStore()
+    expect(first.useExpoStore.getState()).toMatchObject({ favourites: ['booth-a'], savedLanguage: 'ko', agendaSessions: [] })
+    expect(first.problems).toEqual([])
+    first.useExpoStore.getState().actions.toggleAgendaSession(LAUNCH)
+    expect(JSON.parse(localStorage.getItem(STORAGE_KEY)!)).toMatchObject({ version: 4, state: { agendaSessions: [LAUNCH] } })
+    const second = await freshStore()
+    expect(second.useExpoStore.getState().agendaSessions).toEqual([LAUNCH])
+  })
+
+  it('merges sessions added in two tabs, and one removed in either is gone', async () => {
+    const tab = await freshStore()
+    tab.useExpoStore.getState().actions.toggleAgendaSession(LAUNCH)
+    // another tab, which read storage before, adds a second session and writes
+    const other = { ...LAUNCH, id: 'forum-1', venue: { kind: 'lobby' } }
+    const stored = JSON.parse(localStorage.getItem(STORAGE_KEY)!)
+    stored.state.agendaSessions = [LAUNCH, other]
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(stored))
+    window.dispatchEvent(new StorageEvent('storage', { key: STORAGE_KEY, storageArea: localStorage }))
+    expect(tab.useExpoStore.getState().agendaSessions.map((s) => s.id)).toEqual(['launch-1', 'forum-1'])
+    // this tab removes the first; the other tab's addition stays
+    tab.useExpoStore.getState().actions.toggleAgendaSession(LAUNCH)
+    expect(JSON.parse(localStorage.getItem(STORAGE_KEY)!).state.agendaSessions.map((s: { id: string }) => s.id)).toEqual(['forum-1'])
   })
 
   it('lifts version 1 data (before booking) to the current version, keeping what the visitor had', async () => {
@@ -124,6 +161,8 @@ describe('visitor persistence', () => {
         savedLanguage: 'en',
         profile: null,
         visitorTimeZone: 'Europe/Berlin',
+        // a kept session, and one whose venue was tampered with
+        agendaSessions: [LAUNCH, { ...LAUNCH, id: 'launch-2', venue: { kind: 'booth', exhibitorId: '<script>' } }],
       },
     })
     localStorage.setItem(STORAGE_KEY, raw)
@@ -135,7 +174,8 @@ describe('visitor persistence', () => {
     expect(state).toMatchObject({ activeRouteId: 'route-1', savedLanguage: 'en', visitorTimeZone: 'Europe/Berlin', routeOptions: { dwellSeconds: 30 } })
     expect(backupKeys()).toHaveLength(1)
     expect(localStorage.getItem(backupKeys()[0])).toBe(raw)
-    expect(problems).toEqual([{ kind: 'repaired', backupKey: backupKeys()[0], dropped: 7 }])
+    expect(state.agendaSessions).toEqual([LAUNCH])
+    expect(problems).toEqual([{ kind: 'repaired', backupKey: backupKeys()[0], dropped: 8 }])
   })
 
   it('never sets everything aside for one over-long list: 101 routes keep 100 and the rest of the data', async () => {

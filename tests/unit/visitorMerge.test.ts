@@ -31,4 +31,13 @@ describe('merging two tabs’ visitor data', () => {
     const merged = mergeVisitor(base, ours, theirs, { ...VISITOR_LIMITS, favourites: 2 })
     expect(merged).toMatchObject({ savedLanguage: 'ko', visitorTimeZone: 'Europe/Berlin', favourites: ['booth-c', 'booth-a'] })
   })
+
+  it('keeps a session added to the agenda in either tab and drops one removed in either', () => {
+    const session = (id: string) => ({ id, kind: 'launch' as const, title: { en: id }, venue: { kind: 'lobby' as const }, start: 1, end: 2, precision: 'minute' as const })
+    const base = visitor({ agendaSessions: [session('kept'), session('removed-here')] })
+    const ours = visitor({ agendaSessions: [session('kept'), session('added-here')] })
+    const theirs = visitor({ agendaSessions: [session('kept'), session('removed-here'), session('added-there')] })
+    expect(mergeVisitor(base, ours, theirs, VISITOR_LIMITS).agendaSessions.map((s) => s.id)).toEqual(['kept', 'added-there', 'added-here'])
+    expect(mergeVisitor(base, ours, theirs, { ...VISITOR_LIMITS, agendaSessions: 2 }).agendaSessions).toHaveLength(2)
+  })
 })

@@ -357,8 +357,10 @@ export class HttpBookingBackend implements BookingBackend, VisitorAccount {
       // anything may have changed while the stream was down
       void this.refresh()
       for (const exhibitorId of this.watched.keys()) this.emit({ type: 'slots-changed', exhibitorId })
+      this.emit({ type: 'programme-changed' })
     })
     stream.addEventListener('bookings', () => void this.refresh())
+    stream.addEventListener('sessions', () => this.emit({ type: 'programme-changed' }))
     stream.addEventListener('slots', (event) => {
       try {
         const { exhibitorId } = JSON.parse((event as MessageEvent).data) as { exhibitorId: string }

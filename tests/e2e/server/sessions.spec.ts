@@ -1,0 +1,80 @@
+/**
+ * The programme of live sessions across both sides: staff schedule a launch starting now in the console; a visitor
+ * already at that booth sees it under "Live now" without a reload, adds it to the agenda, and the agenda's calendar
+ * file holds it. The lobby's card shows the convention's own past forums with their dates.
+ */
+import { expect, test } from '@playwright/test'
+import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { blockingAxeIssues } from '../../helpers/axe'
+import { inviteStaff } from '../../helpers/e2eServer'
+import { openHall } from '../../helpers/page'
+
+const EXHIBITOR = 'hefei-shengmai-intelligence'
+
+test('a launch scheduled in the console goes live in an open booth panel, into the agenda and its .ics', async ({ browser, baseURL }) => {
+  const visitorContext = await browser.newContext({ baseURL, timezoneId: 'Europe/Berlin', viewport: { width: 1366, height: 820 } })
+  const staffContext = await browser.newContext({ baseURL, timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 820 } })
+  try {
+    const visitor = await visitorContext.newPage()
+    // the visitor is in the lobby first: the convention's own forums are past, with their dates, none live
+    await openHall(visitor)
+    const lobby = visitor.getByRole('region', { name: /In the lobby/ })
+    await expect(lobby).toBeVisible()
+    await lobby.getByText(/Past sessions/).click()
+    await expect(lobby.getByRole('listitem', { name: /Opening ceremony and keynote forum, During the convention \(Nov 19, 2021/ })).toBeVisible()
+    await expect(lobby.getByRole('button', { name: 'Add to agenda' })).toHaveCount(0)
+    expect(await blockingAxeIssues(visitor, 'lobby programme')).toEqual([])
+
+    await visitor.goto(`/?booth=${EXHIBITOR}&lang=en&debug=1`)
+    const panel = visitor.getByRole('complementary').filter({ has: visitor.getByRole('heading', { level: 2, name: /Shengmai/ }) })
+    await expect(panel).toBeVisible()
+    await expect(panel.getByRole('region', { name: 'Live now' })).toHaveCount(0)
+
+    const staff = await staffContext.newPage()
+    const link = new URL(inviteStaff(`stage.${randomUUID().slice(0, 8)}@example.com`, EXHIBITOR, 'en'))
+    await staff.goto(`${link.pathname}${link.search}`)
+    await staff.getByRole('navigation').getByRole('link', { name: 'Programme' }).click()
+    await expect(staff.getByRole('heading', { level: 2, name: 'Programme at your booth' })).toBeVisible()
+    const title = `Robot arm R7 launch ${randomUUID().slice(0, 6)}`
+    const form = staff.getByRole('form', { name: 'Schedule a session' })
+    await form.getByLabel('Title in English').fill(title)
+    await form.getByRole('button', { name: 'Start now' }).click()
+    await form.getByLabel('Length').selectOption('60')
+    expect(await blockingAxeIssues(staff, 'console programme')).toEqual([])
+    await form.getByRole('button', { name: 'Schedule' }).click()
+    await expect(staff.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
+    await expect(staff.getByRole('listitem').filter({ hasText: title })).toContainText('Live now')
+
+    // the visitor did nothing: the server's sessions event brought it
+    const live = panel.getByRole('region', { name: 'Live now' })
+    const item = live.getByRole('listitem').filter({ hasText: title })
+    await expect(item).toBeVisible()
+    await item.getByRole('button', { name: 'Add to agenda' }).click()
+    await expect(item.getByRole('button', { name: /In your agenda/ })).toHaveAttribute('aria-pressed', 'true')
+    expect(await blockingAxeIssues(visitor, 'booth panel with a live session')).toEqual([])
+
+    await visitor.getByRole('button', { name: /^My agenda/ }).click()
+    const agenda = visitor.getByRole('complementary', { name: 'My agenda' })
+    await expect(agenda.getByRole('listitem').filter({ hasText: title })).toContainText('Live now')
+    expect(await blockingAxeIssues(visitor, 'agenda with a session')).toEqual([])
+    const downloading = visitor.waitForEvent('download')
+    await agenda.getByRole('button', { name: 'Export all to calendar' }).click()
+    const ics = readFileSync((await (await downloading).path())!, 'utf8')
+    expect(ics).toMatch(/BEGIN:VEVENT\r\nUID:session-[0-9a-f-]{36}@cloud-expo\.wmc2021\r\n/)
+    expect(ics.replace(/\r\n /g, '')).toContain(`SUMMARY:Launch · ${title}`)
+    const start = /UID:session-[^\r]+\r\nDTSTAMP:\d{8}T\d{6}Z\r\nDTSTART:(\d{8}T\d{6}Z)\r\nDTEND:(\d{8}T\d{6}Z)/.exec(ics)
+    expect(start).not.toBeNull()
+    // an hour long, starting at the minute staff pressed "Start now" (within the last few minutes, in UTC)
+    const asMs = (s: string) => Date.parse(`${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}Z`)
+    expect(asMs(start![2]) - asMs(start![1])).toBe(3_600_000)
+    expect(Date.now() - asMs(start![1])).toBeLessThan(10 * 60_000)
+
+    // the session is kept in the visitor's data: still in the agenda after a reload
+    await visitor.goto('/?agenda=1&lang=en&debug=1')
+    await expect(visitor.getByRole('complementary', { name: 'My agenda' }).getByRole('listitem').filter({ hasText: title })).toBeVisible()
+  } finally {
+    await visitorContext.close()
+    await staffContext.close()
+  }
+})
