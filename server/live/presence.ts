@@ -6,7 +6,7 @@
  * when the next one is due skips it.
  */
 import { randomBytes } from 'node:crypto'
-import type { ZoneId } from '../../src/content/schema'
+import { ZONE_IDS, type ZoneId } from '../../src/content/schema'
 import {
   COUNTS_INTERVAL_MS,
   CROWDED_AT,
@@ -17,7 +17,7 @@ import {
   type ServerMessage,
   type ZoneCounts,
 } from '../../src/live/protocol'
-import { emptyAvatarView, writeAvatarFrame, type AvatarView } from '../../src/live/avatarFrame'
+import { emptyAvatarView, quantiseAvatar, writeQuantisedFrame, writeUpdateFrame, type AvatarSlot, type AvatarView } from '../../src/live/avatarFrame'
 import type { ZoneArea } from '../../src/plan/types'
 import type { PresenceBus, PresenceNotice, SharedVisitor } from './presenceBus'
 
@@ -41,7 +41,7 @@ export const DEFAULT_PRESENCE_TIMINGS: PresenceTimings = {
   // a pose waits at most one round before it goes out: 100 ms keeps the fan-out's p99 under 150 ms, and a round
   // with nothing new near a client sends it nothing
   avatarsMs: 100,
-  reselectMs: 500,
+  reselectMs: 1_000,
   heartbeatMs: 10_000,
   goneAfterMs: GONE_AFTER_MS,
   idleAfterMs: IDLE_AFTER_MS,
@@ -129,8 +129,6 @@ export class PresenceWorld {
   private dirtyZones = new Set<ZoneId>()
   /** Each zone with its neighbours, as a list and a set. */
   private readonly around: Map<ZoneId, { list: ZoneId[]; set: Set<ZoneId> }>
-  /** Where each visible visitor was in the last avatars round: a newcomer to a zone makes its clients choose again. */
-  private lastZoneOf = new Map<string, ZoneId>()
   private round = 0
   private connections = 0
   private timers: NodeJS.Timeout[] = []
@@ -354,8 +352,9 @@ export class PresenceWorld {
 
   /**
    * One avatars round: each client whose surroundings changed gets a frame of what changed near it, in batches.
-   * Its nearest MAX_AVATARS are chosen again every `reselectMs` (spread over the rounds), when someone arrives in
-   * its zone or the next ones, or when it changes zone; in the rounds between, only its current ones' moves go out.
+   * Its nearest MAX_AVATARS are chosen again every `reselectMs` (spread over the rounds) and when it changes zone;
+   * in the rounds between, only its current ones' moves and leaves go out. Each visitor is quantised once a round,
+   * whatever the number of clients it goes to.
    */
   private async fanOut(): Promise<void> {
     if (this.fanningOut) return
@@ -365,25 +364,22 @@ export class PresenceWorld {
       const reselectRounds = Math.max(1, Math.round(this.timings.reselectMs / this.timings.avatarsMs))
       const dirty = this.dirtyZones
       this.dirtyZones = new Set()
-      const arrived = new Set<ZoneId>()
-      const zoneOf = new Map<string, ZoneId>()
-      const byZone = new Map<ZoneId, SharedVisitor[]>()
-      const byId = new Map<string, SharedVisitor>()
+      const byZone = new Map<ZoneId, AvatarSlot[]>()
+      const byId = new Map<string, AvatarSlot>()
       for (const visitor of this.everyone()) {
-        let list = byZone.get(visitor.zoneId)
-        if (!list) byZone.set(visitor.zoneId, (list = []))
-        list.push(visitor)
-        byId.set(visitor.id, visitor)
-        zoneOf.set(visitor.id, visitor.zoneId)
-        if (this.lastZoneOf.get(visitor.id) !== visitor.zoneId) arrived.add(visitor.zoneId)
         // idle is a change too: a visitor who just went idle marks its zone
         const local = this.visitors.get(visitor.id)
         if (local && visitor.idle !== local.idle) {
           local.idle = visitor.idle
           dirty.add(visitor.zoneId)
         }
+        const quantised = quantiseAvatar(visitor)
+        if (!quantised) continue
+        let list = byZone.get(visitor.zoneId)
+        if (!list) byZone.set(visitor.zoneId, (list = []))
+        list.push(quantised)
+        byId.set(visitor.id, quantised)
       }
-      this.lastZoneOf = zoneOf
       const clients = [...this.visitors.values()]
       for (let start = 0; start < clients.length; start += FANOUT_BATCH) {
         if (start > 0) await new Promise((resolve) => setImmediate(resolve))
@@ -391,8 +387,7 @@ export class PresenceWorld {
           const client = clients[i]
           if (!client.present || client.hidden || !this.visitors.has(client.id)) continue
           const around = this.around.get(client.zoneId) ?? { list: [client.zoneId], set: new Set([client.zoneId]) }
-          const reselect =
-            client.needsFull || client.selectedZone !== client.zoneId || (round + client.seq) % reselectRounds === 0 || around.list.some((zone) => arrived.has(zone))
+          const reselect = client.needsFull || client.selectedZone !== client.zoneId || (round + client.seq) % reselectRounds === 0
           if (!reselect && !around.list.some((zone) => dirty.has(zone))) continue
           if (client.socket.bufferedAmount > DROP_BACKLOG_BYTES) {
             this.dropSlow(client)
@@ -403,18 +398,16 @@ export class PresenceWorld {
             this.dirtyZones.add(client.zoneId)
             continue
           }
-          let next: SharedVisitor[]
+          let frame: Uint8Array | null
           if (reselect) {
-            next = nearest(client, around.list, byZone)
+            frame = writeQuantisedFrame(client.view, nearest(client, around.list, byZone), client.needsFull)
             client.selectedZone = client.zoneId
           } else {
-            next = []
-            for (const slot of client.view.slots) {
-              const visitor = slot && byId.get(slot.id)
-              if (visitor && around.set.has(visitor.zoneId)) next.push(visitor)
-            }
+            frame = writeUpdateFrame(client.view, (id) => {
+              const visitor = byId.get(id)
+              return visitor && around.set.has(ZONE_IDS[visitor.zone]) ? visitor : null
+            })
           }
-          const frame = writeAvatarFrame(client.view, next, client.needsFull)
           client.needsFull = false
           if (frame) client.socket.send(frame)
         }
@@ -469,22 +462,35 @@ export class PresenceWorld {
   }
 }
 
+// reused from client to client: nearest() runs thousands of times a second, and its answer is read at once
+const kept: AvatarSlot[] = []
+const far: number[] = []
+
 /**
- * The MAX_AVATARS others nearest the client in these zones (ties by id, so the choice is stable). A bounded
- * max-heap: once it is full, most candidates cost one comparison with the farthest kept.
+ * The MAX_AVATARS others nearest the client in these zones (in decimetres, as quantised; ties by id, so the choice
+ * is stable). A bounded max-heap: once it is full, most candidates cost one comparison with the farthest kept.
+ * The array returned is reused by the next call.
  */
-function nearest(client: Visitor, zones: readonly ZoneId[], byZone: Map<ZoneId, SharedVisitor[]>): SharedVisitor[] {
-  const kept: SharedVisitor[] = []
-  const far: number[] = []
+function nearest(client: Visitor, zones: readonly ZoneId[], byZone: Map<ZoneId, AvatarSlot[]>): AvatarSlot[] {
+  kept.length = 0
+  far.length = 0
+  const cx = client.x * 10
+  const cz = client.z * 10
   const farther = (i: number, j: number) => far[i] > far[j] || (far[i] === far[j] && kept[i].id > kept[j].id)
   const swap = (i: number, j: number) => {
-    ;[kept[i], kept[j]] = [kept[j], kept[i]]
-    ;[far[i], far[j]] = [far[j], far[i]]
+    const avatar = kept[i]
+    kept[i] = kept[j]
+    kept[j] = avatar
+    const distance = far[i]
+    far[i] = far[j]
+    far[j] = distance
   }
   for (const zone of zones) {
-    for (const candidate of byZone.get(zone) ?? []) {
+    const candidates = byZone.get(zone)
+    if (!candidates) continue
+    for (const candidate of candidates) {
       if (candidate.id === client.id) continue
-      const distance = (candidate.x - client.x) ** 2 + (candidate.z - client.z) ** 2
+      const distance = (candidate.x - cx) ** 2 + (candidate.z - cz) ** 2
       if (kept.length < MAX_AVATARS) {
         kept.push(candidate)
         far.push(distance)

@@ -60,6 +60,7 @@ function clearView(view: AvatarView): void {
   view.slotOf.clear()
 }
 
+const ZONE_INDEX = new Map<string, number>(ZONE_IDS.map((zone, i) => [zone, i]))
 const quantise = (metres: number) => Math.max(-32_768, Math.min(32_767, Math.round(metres * 10)))
 export const quantiseYaw = (radians: number) => Math.round((radians / TURN) * 256) & 255
 export const yawOf = (quantised: number) => ((quantised >= 128 ? quantised - 256 : quantised) / 256) * TURN
@@ -71,21 +72,46 @@ const scratch = new Uint8Array(1 + MAX_AVATARS * (10 + 1 + ID_MAX_BYTES + 1 + NA
 const scratchView = new DataView(scratch.buffer)
 
 /**
+ * One visitor as a frame carries it (quantised, name fitted): what the server makes once per visitor and round,
+ * however many clients it goes to. Null when it cannot go in a frame at all (an id that is not one of ours).
+ */
+export function quantiseAvatar(avatar: AvatarState): AvatarSlot | null {
+  const zone = ZONE_INDEX.get(avatar.zoneId)
+  if (zone === undefined || avatar.id === '' || !fits(avatar.id, ID_MAX_BYTES)) return null
+  // a name too long for the frame (never one of ours: names are at most DISPLAY_NAME_MAX) is shown as no name
+  const name = avatar.name !== null && fits(avatar.name, NAME_MAX_BYTES) ? avatar.name : null
+  return { id: avatar.id, zone, x: quantise(avatar.x), z: quantise(avatar.z), yaw: quantiseYaw(avatar.yaw), name, idle: avatar.idle }
+}
+
+/**
  * The frame that takes a client holding `view` to seeing `next` (at most MAX_AVATARS, the rest ignored), and
  * `view` updated to match; null when nothing changed. `full` starts the client from nothing (after a
  * (re)connection, or a tab back from the background), so a full frame is written even when `next` is empty.
  */
 export function writeAvatarFrame(view: AvatarView, next: readonly AvatarState[], full = false): Uint8Array | null {
+  return writeQuantisedFrame(
+    view,
+    next.map(quantiseAvatar).filter((avatar) => avatar !== null),
+    full,
+  )
+}
+
+// reused from frame to frame: the server writes thousands a second
+const wanted = new Map<string, AvatarSlot>()
+const freed: number[] = []
+
+/** writeAvatarFrame for visitors already quantised (the entries are copied into the view, never kept). */
+export function writeQuantisedFrame(view: AvatarView, next: readonly AvatarSlot[], full = false): Uint8Array | null {
   if (full) clearView(view)
   let at = 0
   scratch[at++] = full ? FRAME_FULL : FRAME_DELTA
-  const wanted = new Map<string, AvatarState>()
+  wanted.clear()
   for (const avatar of next) {
     if (wanted.size >= MAX_AVATARS) break
-    if (avatar.id !== '' && !wanted.has(avatar.id) && fits(avatar.id, ID_MAX_BYTES)) wanted.set(avatar.id, avatar)
+    wanted.set(avatar.id, avatar)
   }
   // slots whose visitor is no longer wanted: a newcomer takes them over (one ENTER, no LEAVE), or they are emptied
-  const freed: number[] = []
+  freed.length = 0
   for (let slot = 0; slot < view.slots.length; slot++) {
     const held = view.slots[slot]
     if (held && !wanted.has(held.id)) {
@@ -96,51 +122,82 @@ export function writeAvatarFrame(view: AvatarView, next: readonly AvatarState[],
   }
   let reuse = 0
   for (const avatar of wanted.values()) {
-    const zone = ZONE_IDS.indexOf(avatar.zoneId)
-    const x = quantise(avatar.x)
-    const z = quantise(avatar.z)
-    const yaw = quantiseYaw(avatar.yaw)
-    // a name too long for the frame (never one of ours: names are at most DISPLAY_NAME_MAX) is shown as no name
-    const shownName = avatar.name !== null && fits(avatar.name, NAME_MAX_BYTES) ? avatar.name : null
     let slot = view.slotOf.get(avatar.id)
     const held = slot === undefined ? null : view.slots[slot]
-    if (held && held.zone === zone && held.name === shownName && held.idle === avatar.idle) {
-      if (held.x === x && held.z === z && held.yaw === yaw) continue
-      const dx = x - held.x
-      const dz = z - held.z
-      if (Math.abs(dx) <= 127 && Math.abs(dz) <= 127) {
-        scratch[at++] = (OP_MOVE << 6) | slot!
-        scratchView.setInt8(at++, dx)
-        scratchView.setInt8(at++, dz)
-      } else {
-        scratch[at++] = (OP_PLACE << 6) | slot!
-        scratchView.setInt16(at, x, true)
-        scratchView.setInt16(at + 2, z, true)
-        at += 4
-      }
-      scratch[at++] = yaw
-      Object.assign(held, { x, z, yaw })
+    if (held && held.zone === avatar.zone && held.name === avatar.name && held.idle === avatar.idle) {
+      if (held.x !== avatar.x || held.z !== avatar.z || held.yaw !== avatar.yaw) at = writeStep(at, slot!, held, avatar)
       continue
     }
     if (slot === undefined) {
       slot = reuse < freed.length ? freed[reuse++] : view.slots.indexOf(null)
       view.slotOf.set(avatar.id, slot)
     }
-    const entry: AvatarSlot = { id: avatar.id, zone, x, z, yaw, name: shownName, idle: avatar.idle }
-    view.slots[slot] = entry
-    scratch[at++] = (OP_ENTER << 6) | slot
-    scratch[at++] = zone
-    scratchView.setInt16(at, x, true)
-    scratchView.setInt16(at + 2, z, true)
-    at += 4
-    scratch[at++] = yaw
-    const name = entry.name === null ? null : encoder.encode(entry.name)
-    scratch[at++] = (entry.idle ? FLAG_IDLE : 0) | (name ? FLAG_NAME : 0)
-    at = writeBytes(at, encoder.encode(entry.id))
-    if (name) at = writeBytes(at, name)
+    view.slots[slot] = { ...avatar }
+    at = writeEnter(at, slot, avatar)
   }
   for (; reuse < freed.length; reuse++) scratch[at++] = (OP_LEAVE << 6) | freed[reuse]
   return at === 1 && !full ? null : scratch.slice(0, at)
+}
+
+/**
+ * The frame for a round that keeps the client's visitors and only passes on what became of each: `now` gives a
+ * visitor as it is (quantised), or null when it left the client's surroundings (a LEAVE). Slot by slot, with no
+ * lookup by id beyond `now`'s: the server's common round, four in five. The view is updated to match.
+ */
+export function writeUpdateFrame(view: AvatarView, now: (id: string) => AvatarSlot | null): Uint8Array | null {
+  let at = 1
+  scratch[0] = FRAME_DELTA
+  for (let slot = 0; slot < view.slots.length; slot++) {
+    const held = view.slots[slot]
+    if (!held) continue
+    const avatar = now(held.id)
+    if (!avatar) {
+      view.slots[slot] = null
+      view.slotOf.delete(held.id)
+      scratch[at++] = (OP_LEAVE << 6) | slot
+    } else if (held.zone !== avatar.zone || held.name !== avatar.name || held.idle !== avatar.idle) {
+      view.slots[slot] = { ...avatar }
+      at = writeEnter(at, slot, avatar)
+    } else if (held.x !== avatar.x || held.z !== avatar.z || held.yaw !== avatar.yaw) {
+      at = writeStep(at, slot, held, avatar)
+    }
+  }
+  return at === 1 ? null : scratch.slice(0, at)
+}
+
+/** A MOVE (or a PLACE when the step is too long for a byte), and `held` moved to match. */
+function writeStep(at: number, slot: number, held: AvatarSlot, avatar: AvatarSlot): number {
+  const dx = avatar.x - held.x
+  const dz = avatar.z - held.z
+  if (dx >= -128 && dx <= 127 && dz >= -128 && dz <= 127) {
+    scratch[at] = (OP_MOVE << 6) | slot
+    scratchView.setInt8(at + 1, dx)
+    scratchView.setInt8(at + 2, dz)
+    at += 3
+  } else {
+    scratch[at] = (OP_PLACE << 6) | slot
+    scratchView.setInt16(at + 1, avatar.x, true)
+    scratchView.setInt16(at + 3, avatar.z, true)
+    at += 5
+  }
+  scratch[at++] = avatar.yaw
+  held.x = avatar.x
+  held.z = avatar.z
+  held.yaw = avatar.yaw
+  return at
+}
+
+function writeEnter(at: number, slot: number, avatar: AvatarSlot): number {
+  scratch[at++] = (OP_ENTER << 6) | slot
+  scratch[at++] = avatar.zone
+  scratchView.setInt16(at, avatar.x, true)
+  scratchView.setInt16(at + 2, avatar.z, true)
+  at += 4
+  scratch[at++] = avatar.yaw
+  const name = avatar.name === null ? null : encoder.encode(avatar.name)
+  scratch[at++] = (avatar.idle ? FLAG_IDLE : 0) | (name ? FLAG_NAME : 0)
+  at = writeBytes(at, encoder.encode(avatar.id))
+  return name ? writeBytes(at, name) : at
 }
 
 /** Whether a text's UTF-8 fits in `max` bytes (at most 3 bytes per UTF-16 unit: encoded only when it might not). */
