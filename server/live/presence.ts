@@ -133,6 +133,8 @@ export class PresenceWorld {
   private connections = 0
   private timers: NodeJS.Timeout[] = []
   private fanningOut = false
+  /** A round came due while one was running: the next starts as soon as that one ends, not a whole period later. */
+  private roundOverdue = false
   private publishing = false
   private published = ''
   private publishedAt = 0
@@ -357,7 +359,10 @@ export class PresenceWorld {
    * whatever the number of clients it goes to.
    */
   private async fanOut(): Promise<void> {
-    if (this.fanningOut) return
+    if (this.fanningOut) {
+      this.roundOverdue = true
+      return
+    }
     this.fanningOut = true
     try {
       const round = this.round++
@@ -414,6 +419,10 @@ export class PresenceWorld {
       }
     } finally {
       this.fanningOut = false
+      if (this.roundOverdue) {
+        this.roundOverdue = false
+        setImmediate(() => this.fanOut().catch((error: unknown) => this.options.log?.warn({ err: error }, 'an avatars round failed; the next one tries again')))
+      }
     }
   }
 

@@ -144,6 +144,8 @@ describe('avatars: only those near, the nearest, at most MAX_AVATARS', () => {
 
   it('a background tab stays counted but is sent no avatars until it comes back, then gets the full picture', async () => {
     const away = await visitor({ zoneId: 'ai' }, { x: 10, z: 40 })
+    // its first (full, empty) frame has come: what comes after its return is not that one
+    await away.avatars((a) => a.full)
     away.send({ type: 'hidden', hidden: true })
     await new Promise((resolve) => setTimeout(resolve, 150))
     const sentBefore = away.messages.filter((m) => m.type === 'avatars').length
