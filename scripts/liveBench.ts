@@ -13,6 +13,7 @@
  * /proc, as a share of one core; the load generator runs on the same two cores (its CPU is reported beside).
  */
 import { readFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import WebSocket from 'ws'
 import { ZONE_IDS, type ZoneId } from '../src/content/schema'
@@ -260,6 +261,7 @@ async function run(
   refused = 0
   enters = 0
   const rss: number[] = []
+  const load0 = loadavg()[0]
   const cpu0 = cpuSeconds(pid)
   const generatorCpu0 = process.cpuUsage()
   const t0 = performance.now()
@@ -296,10 +298,13 @@ async function run(
     enteredViewsPerSecond: round(enters / seconds),
     server: { cpuPercentOfOneCore: round(serverCpu * 100, 0), rssMB: { end: round(rss.at(-1)!, 0), peak: round(Math.max(...rss), 0) } },
     loadGenerator: {
-      note: 'the load generator (this process) shares the two cores with the server',
+      note: 'the load generator (this process) shares the two cores with the server, and both with whatever else runs',
       cpuPercentOfOneCore: round(((generatorCpuUsage.user + generatorCpuUsage.system) / 1e6 / seconds) * 100, 0),
       eventLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6),
     },
+    // runnable processes on the machine (1-minute average) when the window opened and closed: above 2, on two
+    // cores, the server and the generator waited for CPU and every figure above is worse for it
+    machineLoadAverage: { start: round(load0, 2), end: round(loadavg()[0], 2) },
     refused,
     dropped,
     unreadableFrames: unreadable,
