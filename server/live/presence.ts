@@ -405,13 +405,17 @@ export class PresenceWorld {
           }
           let frame: Uint8Array | null
           if (reselect) {
-            frame = writeQuantisedFrame(client.view, nearest(client, around.list, byZone), client.needsFull)
+            frame = writeQuantisedFrame(client.view, nearest(client, around.list, byZone), client.needsFull, pooledBytes)
             client.selectedZone = client.zoneId
           } else {
-            frame = writeUpdateFrame(client.view, (id) => {
-              const visitor = byId.get(id)
-              return visitor && around.set.has(ZONE_IDS[visitor.zone]) ? visitor : null
-            })
+            frame = writeUpdateFrame(
+              client.view,
+              (id) => {
+                const visitor = byId.get(id)
+                return visitor && around.set.has(ZONE_IDS[visitor.zone]) ? visitor : null
+              },
+              pooledBytes,
+            )
           }
           client.needsFull = false
           if (frame) client.socket.send(frame)
@@ -470,6 +474,9 @@ export class PresenceWorld {
     socket.send(JSON.stringify(message))
   }
 }
+
+/** Frames out of Node's Buffer pool: thousands of small ones a second, each otherwise its own ArrayBuffer. */
+const pooledBytes = (length: number) => Buffer.allocUnsafe(length)
 
 // reused from client to client: nearest() runs thousands of times a second, and its answer is read at once
 const kept: AvatarSlot[] = []

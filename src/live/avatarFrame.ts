@@ -100,8 +100,18 @@ export function writeAvatarFrame(view: AvatarView, next: readonly AvatarState[],
 const wanted = new Map<string, AvatarSlot>()
 const freed: number[] = []
 
+/** Where a written frame is copied to: its own bytes by default; the server passes Node's pooled Buffer. */
+export type FrameAllocator = (length: number) => Uint8Array
+const ownBytes: FrameAllocator = (length) => new Uint8Array(length)
+
+function finish(at: number, allocate: FrameAllocator): Uint8Array {
+  const frame = allocate(at)
+  frame.set(scratch.subarray(0, at))
+  return frame
+}
+
 /** writeAvatarFrame for visitors already quantised (the entries are copied into the view, never kept). */
-export function writeQuantisedFrame(view: AvatarView, next: readonly AvatarSlot[], full = false): Uint8Array | null {
+export function writeQuantisedFrame(view: AvatarView, next: readonly AvatarSlot[], full = false, allocate = ownBytes): Uint8Array | null {
   if (full) clearView(view)
   let at = 0
   scratch[at++] = full ? FRAME_FULL : FRAME_DELTA
@@ -136,7 +146,7 @@ export function writeQuantisedFrame(view: AvatarView, next: readonly AvatarSlot[
     at = writeEnter(at, slot, avatar)
   }
   for (; reuse < freed.length; reuse++) scratch[at++] = (OP_LEAVE << 6) | freed[reuse]
-  return at === 1 && !full ? null : scratch.slice(0, at)
+  return at === 1 && !full ? null : finish(at, allocate)
 }
 
 /**
@@ -144,7 +154,7 @@ export function writeQuantisedFrame(view: AvatarView, next: readonly AvatarSlot[
  * visitor as it is (quantised), or null when it left the client's surroundings (a LEAVE). Slot by slot, with no
  * lookup by id beyond `now`'s: the server's common round, four in five. The view is updated to match.
  */
-export function writeUpdateFrame(view: AvatarView, now: (id: string) => AvatarSlot | null): Uint8Array | null {
+export function writeUpdateFrame(view: AvatarView, now: (id: string) => AvatarSlot | null, allocate = ownBytes): Uint8Array | null {
   let at = 1
   scratch[0] = FRAME_DELTA
   for (let slot = 0; slot < view.slots.length; slot++) {
@@ -162,7 +172,7 @@ export function writeUpdateFrame(view: AvatarView, now: (id: string) => AvatarSl
       at = writeStep(at, slot, held, avatar)
     }
   }
-  return at === 1 ? null : scratch.slice(0, at)
+  return at === 1 ? null : finish(at, allocate)
 }
 
 /** A MOVE (or a PLACE when the step is too long for a byte), and `held` moved to match. */
