@@ -55,12 +55,14 @@ export interface AvatarState {
 
 export type ZoneCounts = Partial<Record<ZoneId, number>>
 
+/**
+ * The server's text (JSON) messages. The visitors near this one (its zone and the zones next to it, the
+ * MAX_AVATARS nearest) go as binary frames instead, carrying only what changed: see avatarFrame.ts.
+ */
 export type ServerMessage =
   | { type: 'welcome'; id: string }
   /** Visitors per zone (zones with nobody are left out) and everyone online; invisible visitors are in neither. */
   | { type: 'counts'; zones: ZoneCounts; online: number; crowded: ZoneId[] }
-  /** The visitors near this one (its zone and the zones next to it), nearest first, at most MAX_AVATARS. */
-  | { type: 'avatars'; avatars: AvatarState[] }
   /** The message could not be read or was not allowed; nothing changed. */
   | { type: 'refused'; code: 'bad-message' | 'rate-limited' }
   /** Sent every HEARTBEAT_MS: the connection is alive. */

@@ -1,17 +1,36 @@
-/** One visitor's presence connection (GET /api/live) as the app opens it: a `ws` socket with this site's Origin. */
+/**
+ * One visitor's presence connection (GET /api/live) as the app opens it: a `ws` socket with this site's Origin. Its
+ * avatar frames are applied to a view as the app's connection does, and each is recorded as an `avatars` message
+ * holding the whole view after it.
+ */
 import WebSocket from 'ws'
-import type { ClientMessage, ServerMessage } from '../../src/live/protocol'
+import { FRAME_FULL, avatarsOf, emptyAvatarView, readAvatarFrame } from '../../src/live/avatarFrame'
+import type { AvatarState, ClientMessage, ServerMessage } from '../../src/live/protocol'
 
-type Of<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>
+/** An avatars frame as received: the view after it, whether it started from nothing, its size, and whether it read. */
+export interface AvatarsSeen {
+  type: 'avatars'
+  avatars: AvatarState[]
+  full: boolean
+  bytes: number
+  unreadable: boolean
+}
+export type LiveMessage = ServerMessage | AvatarsSeen
+type Of<T extends LiveMessage['type']> = Extract<LiveMessage, { type: T }>
 
 export class LiveClient {
-  readonly messages: ServerMessage[] = []
+  readonly messages: LiveMessage[] = []
   id = ''
+  readonly view = emptyAvatarView()
   private waiters: (() => void)[] = []
 
   private constructor(readonly socket: WebSocket) {
-    socket.on('message', (data) => {
-      this.messages.push(JSON.parse(String(data)) as ServerMessage)
+    socket.on('message', (data, isBinary) => {
+      const bytes = data as Buffer
+      if (isBinary) {
+        const touched = readAvatarFrame(this.view, bytes)
+        this.messages.push({ type: 'avatars', avatars: avatarsOf(this.view), full: bytes[0] === FRAME_FULL, bytes: bytes.length, unreadable: touched === null })
+      } else this.messages.push(JSON.parse(String(data)) as ServerMessage)
       for (const wake of this.waiters.splice(0)) wake()
     })
     socket.on('close', () => {
@@ -63,12 +82,12 @@ export class LiveClient {
     return this.socket.readyState === WebSocket.OPEN
   }
 
-  latest<T extends ServerMessage['type']>(type: T): Of<T> | undefined {
+  latest<T extends LiveMessage['type']>(type: T): Of<T> | undefined {
     return this.messages.findLast((m): m is Of<T> => m.type === type)
   }
 
   /** Waits for a message of this type that satisfies the test, counting those already received after `since`. */
-  async next<T extends ServerMessage['type']>(type: T, test: (message: Of<T>) => boolean = () => true, timeoutMs = 5_000, since = 0): Promise<Of<T>> {
+  async next<T extends LiveMessage['type']>(type: T, test: (message: Of<T>) => boolean = () => true, timeoutMs = 5_000, since = 0): Promise<Of<T>> {
     const deadline = Date.now() + timeoutMs
     for (let seen = since; ; ) {
       for (; seen < this.messages.length; seen++) {

@@ -107,7 +107,7 @@ describe('counts', () => {
   }, 30_000)
 })
 
-describe('avatars: only those near, nearest first, at most MAX_AVATARS', () => {
+describe('avatars: only those near, the nearest, at most MAX_AVATARS', () => {
   it('tells a visitor of those in its zone and the zones next to it, not of a far zone, and not of itself', async () => {
     const zones = server.presence
     // the floor plan's neighbours: the lobby touches the two zones in front of it, and the far corner is far
@@ -125,16 +125,21 @@ describe('avatars: only those near, nearest first, at most MAX_AVATARS', () => {
     expect(far.latest('avatars')?.avatars ?? []).toEqual([])
   })
 
-  it('sends at most MAX_AVATARS, the nearest first, with display names only where set', async () => {
+  it('sends at most MAX_AVATARS, the nearest, with display names only where set', async () => {
     const me = await visitor({ zoneId: 'lobby' }, { x: 60, z: 2 })
     const crowd: LiveClient[] = []
-    for (let i = 0; i < MAX_AVATARS + 5; i++) crowd.push(await visitor({ zoneId: 'lobby', name: i === 0 ? 'Anna' : null }, { x: 60 + (i % 30) + 1, z: 2 + Math.floor(i / 30) * 5 }))
+    const places: { x: number; z: number }[] = []
+    for (let i = 0; i < MAX_AVATARS + 5; i++) {
+      places.push({ x: 60 + (i % 30) + 1, z: 2 + Math.floor(i / 30) * 5 })
+      crowd.push(await visitor({ zoneId: 'lobby', name: i === 0 ? 'Anna' : null }, places[i]))
+    }
     await me.counts((c) => c.online === MAX_AVATARS + 6)
-    const { avatars } = await me.avatars((a) => a.avatars.length === MAX_AVATARS && a.avatars[0].id === crowd[0].id)
-    const distances = avatars.map((v) => Math.hypot(v.x - 60, v.z - 2))
-    expect(distances).toEqual([...distances].sort((a, b) => a - b))
+    const byDistance = crowd.map((c, i) => ({ id: c.id, d: Math.hypot(places[i].x - 60, places[i].z - 2) })).sort((a, b) => a.d - b.d)
+    const nearestIds = byDistance.slice(0, MAX_AVATARS).map((v) => v.id).sort().join()
+    const { avatars } = await me.avatars((a) => a.avatars.map((v) => v.id).sort().join() === nearestIds)
+    expect(avatars).toHaveLength(MAX_AVATARS)
     expect(avatars.some((v) => v.id === me.id)).toBe(false)
-    expect(avatars[0].name).toBe('Anna')
+    expect(avatars.find((v) => v.id === crowd[0].id)!.name).toBe('Anna')
     expect(avatars.filter((v) => v.name !== null)).toHaveLength(1)
     // the five farthest (the first row's far end) are left out
     const sent = new Set(avatars.map((v) => v.id))
@@ -151,6 +156,8 @@ describe('avatars: only those near, nearest first, at most MAX_AVATARS', () => {
 
   it('a background tab stays counted but is sent no avatars until it comes back, then gets the full picture', async () => {
     const away = await visitor({ zoneId: 'ai' }, { x: 10, z: 40 })
+    // its first (full, empty) frame has come: what comes after its return is not that one
+    await away.avatars((a) => a.full)
     away.send({ type: 'hidden', hidden: true })
     await new Promise((resolve) => setTimeout(resolve, 150))
     const sentBefore = away.messages.filter((m) => m.type === 'avatars').length
@@ -160,7 +167,51 @@ describe('avatars: only those near, nearest first, at most MAX_AVATARS', () => {
     await new Promise((resolve) => setTimeout(resolve, 200))
     expect(away.messages.filter((m) => m.type === 'avatars')).toHaveLength(sentBefore)
     away.send({ type: 'hidden', hidden: false })
-    await away.avatars((a) => a.avatars.some((v) => v.id === ben.id))
+    // a full frame: the view it kept while away is replaced, not patched
+    await away.avatars((a) => a.full && a.avatars.some((v) => v.id === ben.id))
+  })
+
+  it('sends only what changed: a few bytes a move, a leave removes, and the view is exactly what the others sent', async () => {
+    const me = await visitor({ zoneId: 'ai' }, { x: 10, z: 40 })
+    const walkers = [await visitor({ zoneId: 'ai' }, { x: 12, z: 40 }), await visitor({ zoneId: 'ai' }, { x: 14, z: 41 }), await visitor({ zoneId: 'nev' })]
+    const first = await me.avatars((a) => a.avatars.length === 3)
+    // the first frame this connection got was a full one
+    expect(me.messages.find((m) => m.type === 'avatars')).toMatchObject({ full: true })
+    const since = me.messages.length
+    const poses = [
+      { x: 12.34, z: 40.06, yaw: 0.5 },
+      { x: 12.61, z: 40.2, yaw: -2.9 },
+      // a jump too far for a step: placed again, not moved
+      { x: 30, z: 60, yaw: 3.1 },
+    ]
+    for (const pose of poses) {
+      walkers[0].send({ type: 'pose', zoneId: 'ai', ...pose })
+      await me.next('avatars', (a) => a.avatars.some((v) => v.id === walkers[0].id && Math.abs(v.x - Math.round(pose.x * 10) / 10) < 1e-9), 5_000, me.messages.length)
+    }
+    const frames = me.messages.slice(since).filter((m) => m.type === 'avatars')
+    expect(frames.every((f) => !f.full && !f.unreadable)).toBe(true)
+    // one visitor's step: kind, slot, dx, dz, yaw; a jump: kind, slot, x, z, yaw
+    expect(frames.map((f) => f.bytes)).toEqual([5, 5, 7])
+    const seen = me.latest('avatars')!.avatars.find((v) => v.id === walkers[0].id)!
+    expect(seen).toMatchObject({ x: 30, z: 60, name: null, idle: false })
+    expect(seen.yaw).toBeCloseTo(3.1, 1)
+    // the others stand where they were
+    expect(me.latest('avatars')!.avatars.filter((v) => v.id !== walkers[0].id)).toEqual(first.avatars.filter((v) => v.id !== walkers[0].id))
+    await walkers[1].close()
+    const left = await me.avatars((a) => a.avatars.length === 2)
+    // kind and one LEAVE record
+    expect(left).toMatchObject({ full: false, bytes: 2 })
+    expect(left.avatars.map((v) => v.id).sort()).toEqual([walkers[0].id, walkers[2].id].sort())
+  })
+
+  it('a reconnection starts from a full frame', async () => {
+    await visitor({ zoneId: 'ai' }, { x: 12, z: 40 })
+    const me = await visitor({ zoneId: 'ai' }, { x: 10, z: 40 })
+    await me.avatars((a) => a.avatars.length === 1)
+    await me.close()
+    const again = await visitor({ zoneId: 'ai' }, { x: 10, z: 40 })
+    const frame = await again.avatars((a) => a.avatars.length === 1)
+    expect(frame.full).toBe(true)
   })
 
   it('presence ids are made per connection, and a reconnection gets a new one', async () => {

@@ -38,7 +38,7 @@ describe.skipIf(skip)('two real server processes on one PostgreSQL', () => {
     const counts = await onB.counts((c) => c.online === 2, 10_000)
     expect(counts.zones).toEqual({ ai: 2 })
     const { avatars } = await onB.avatars((m) => m.avatars.length === 1, 10_000)
-    expect(avatars[0]).toMatchObject({ zoneId: 'ai', x: 12, z: 40, yaw: 1, name: 'Anna', idle: false })
+    expect(avatars[0]).toMatchObject({ zoneId: 'ai', x: 12, z: 40, yaw: expect.closeTo(1, 1), name: 'Anna', idle: false })
     // and the other way round
     await onA.counts((c) => c.online === 2, 10_000)
     // leaving on A is heard on B as soon as A publishes again

@@ -1,6 +1,7 @@
 /** Presence sheds before it slows anything else: a client that is not reading misses avatar frames, then is dropped. */
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ServerMessage } from '../../src/live/protocol'
+import { avatarsOf, emptyAvatarView, readAvatarFrame } from '../../src/live/avatarFrame'
+import type { AvatarState, ServerMessage } from '../../src/live/protocol'
 import { PresenceWorld, type PresenceSocket } from '../../server/live/presence'
 import { LocalPresenceBus } from '../../server/live/presenceBus'
 import { testContent } from '../helpers/serverApp'
@@ -9,15 +10,20 @@ class FakeSocket implements PresenceSocket {
   bufferedAmount = 0
   terminated = false
   readonly sent: ServerMessage[] = []
-  send(data: string) {
-    this.sent.push(JSON.parse(data) as ServerMessage)
+  /** The avatars as a client applying every frame sees them, after each frame. */
+  readonly frames: AvatarState[][] = []
+  private readonly view = emptyAvatarView()
+  send(data: string | Uint8Array) {
+    if (typeof data === 'string') return void this.sent.push(JSON.parse(data) as ServerMessage)
+    expect(readAvatarFrame(this.view, data)).not.toBeNull()
+    this.frames.push(avatarsOf(this.view))
   }
   ping() {}
   terminate() {
     this.terminated = true
   }
   avatarFrames() {
-    return this.sent.filter((m) => m.type === 'avatars').length
+    return this.frames.length
   }
 }
 
@@ -52,7 +58,8 @@ describe('shedding', () => {
     expect(other.avatarFrames()).toBeGreaterThan(0)
     slow.bufferedAmount = 0
     await wait(80)
-    expect(slow.sent.findLast((m) => m.type === 'avatars')).toMatchObject({ avatars: [{ id: mover.id, x: 16 }] })
+    // its first frame after the backlog: the mover where it is now, not where it was when the frames were skipped
+    expect(slow.frames.at(-1)).toMatchObject([{ id: mover.id, x: 16 }])
     expect(slow.terminated).toBe(false)
   })
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ZoneId } from '../../src/content/schema'
-import { HEARTBEAT_MS, POSE_MIN_INTERVAL_MS, type ClientMessage } from '../../src/live/protocol'
+import { emptyAvatarView, writeAvatarFrame } from '../../src/live/avatarFrame'
+import { HEARTBEAT_MS, POSE_MIN_INTERVAL_MS, type AvatarState, type ClientMessage } from '../../src/live/protocol'
 import { avatarPose, avatarsMoving, avatarTracks, clearAvatars, receiveAvatars } from '../../src/state/live/avatars'
 import { LIVE_RECONNECT_MAX_MS, LiveConnection, SILENT_AFTER_MS, type LiveCounts, type LiveSocket, type VisibilitySource } from '../../src/state/live/liveConnection'
 import { readPresenceSettings, writePresenceSettings, PRESENCE_STORAGE_KEY } from '../../src/state/live/presenceSettings'
@@ -9,6 +10,7 @@ import { RECONNECT } from '../../src/state/reconnect'
 /** A WebSocket the test opens, feeds and closes by hand; it records what the client sends. */
 class FakeSocket implements LiveSocket {
   readyState = 0
+  binaryType = 'blob'
   sent: ClientMessage[] = []
   /** Date.now() of each pose sent. */
   poseTimes: number[] = []
@@ -34,6 +36,11 @@ class FakeSocket implements LiveSocket {
   }
   receive(data: unknown) {
     this.onmessage?.({ data: typeof data === 'string' ? data : JSON.stringify(data) })
+  }
+  /** A binary frame as a browser hands it over with binaryType 'arraybuffer'. */
+  receiveFrame(frame: Uint8Array) {
+    expect(this.binaryType).toBe('arraybuffer')
+    this.onmessage?.({ data: frame.slice().buffer })
   }
   drop() {
     this.readyState = 3
@@ -241,8 +248,8 @@ describe('the live connection', () => {
       { type: 'counts', zones: { atlantis: 3 }, online: 3, crowded: [] },
       { type: 'counts', zones: { lobby: -1 }, online: 1, crowded: [] },
       { type: 'counts', zones: {}, online: 'many', crowded: [] },
-      { type: 'avatars', avatars: [{ id: 'a', zoneId: 'lobby', x: 'far', z: 0, yaw: 0, name: null, idle: false }] },
-      { type: 'avatars', avatars: 'everyone' },
+      // avatars come only as binary frames
+      { type: 'avatars', avatars: [{ id: 'a', zoneId: 'lobby', x: 1, z: 0, yaw: 0, name: null, idle: false }] },
       { type: 'surprise' },
       null,
       42,
@@ -250,19 +257,52 @@ describe('the live connection', () => {
     for (const message of bad) live.socket().receive(message)
     live.socket().onmessage?.({ data: new ArrayBuffer(8) })
     expect(live.counts).toEqual([])
-    expect(live.avatarLists).toEqual([])
+    // nobody shown (an unreadable frame empties the view)
+    expect(live.avatarLists.flat()).toEqual([])
     live.socket().receive({ type: 'welcome', id: 'me' })
     live.socket().receive({ type: 'counts', zones: { lobby: 2 }, online: 2, crowded: ['lobby'] })
-    live.socket().receive({
-      type: 'avatars',
-      avatars: [
-        { id: 'me', zoneId: 'lobby', x: 1, z: 1, yaw: 0, name: null, idle: false },
-        { id: 'other', zoneId: 'lobby', x: 2, z: 3, yaw: 0, name: 'Ana', idle: false },
-      ],
-    })
+    live.socket().receiveFrame(
+      writeAvatarFrame(
+        emptyAvatarView(),
+        [
+          { id: 'me', zoneId: 'lobby', x: 1, z: 1, yaw: 0, name: null, idle: false },
+          { id: 'other', zoneId: 'lobby', x: 2, z: 3, yaw: 0, name: 'Ana', idle: false },
+        ],
+        true,
+      )!,
+    )
     expect(live.counts).toEqual([{ zones: { lobby: 2 }, online: 2, crowded: ['lobby'] }])
     // never oneself
-    expect(live.avatarLists).toEqual([[{ id: 'other', zoneId: 'lobby', x: 2, z: 3, yaw: 0, name: 'Ana', idle: false }]])
+    expect(live.avatarLists.at(-1)).toEqual([{ id: 'other', zoneId: 'lobby', x: 2, z: 3, yaw: 0, name: 'Ana', idle: false }])
+    live.connection.dispose()
+  })
+
+  it('applies each avatars frame to what it knew, starts again from nothing on a new connection, and asks for a full frame when one does not read', () => {
+    const live = setUp()
+    live.socket().acceptConnection()
+    const server = emptyAvatarView()
+    const ana = (x: number): AvatarState => ({ id: 'ana', zoneId: 'lobby', x, z: 3, yaw: 0, name: 'Ana', idle: false })
+    const ben = (x: number): AvatarState => ({ id: 'ben', zoneId: 'lobby', x, z: 4, yaw: 0, name: null, idle: true })
+    live.socket().receiveFrame(writeAvatarFrame(server, [ana(1), ben(2)], true)!)
+    live.socket().receiveFrame(writeAvatarFrame(server, [ana(1.5), ben(2)])!)
+    expect(live.avatarLists.at(-1)).toEqual([ana(1.5), ben(2)])
+    live.socket().receiveFrame(writeAvatarFrame(server, [ben(2)])!)
+    expect(live.avatarLists.at(-1)).toEqual([ben(2)])
+    // a frame that does not read: nothing stale is kept, and the server is asked for the whole picture
+    const sent = live.socket().sent.length
+    live.socket().receiveFrame(new Uint8Array([2, 9, 1, 1, 0]))
+    expect(live.avatarLists.at(-1)).toEqual([])
+    expect(live.socket().sent.slice(sent)).toEqual([{ type: 'hidden', hidden: false }])
+    live.socket().receiveFrame(writeAvatarFrame(server, [ben(2)], true)!)
+    expect(live.avatarLists.at(-1)).toEqual([ben(2)])
+    // a new connection knows nobody until its full frame
+    live.socket().drop()
+    expect(live.avatarLists.at(-1)).toEqual([])
+    vi.advanceTimersByTime(RECONNECT.maxMs)
+    live.socket().acceptConnection()
+    // a delta for slots this connection never heard of does not read
+    live.socket().receiveFrame(new Uint8Array([2, 0, 1, 1, 0]))
+    expect(live.avatarLists.at(-1)).toEqual([])
     live.connection.dispose()
   })
 
@@ -324,6 +364,8 @@ describe('avatars between updates', () => {
     expect(avatarsMoving(1_000)).toBe(false)
     receiveAvatars([{ id: 'a', zoneId: 'lobby', x: 2, z: 0, yaw: 0, name: null, idle: false }], 1_200)
     const track = avatarTracks().get('a')!
+    // a frame that moved someone else leaves this glide as it was
+    receiveAvatars([{ id: 'a', zoneId: 'lobby', x: 2, z: 0, yaw: 0, name: null, idle: false }, { id: 'b', zoneId: 'lobby', x: 5, z: 5, yaw: 0, name: null, idle: false }], 1_250)
     expect(avatarPose(track, 1_300).x).toBeCloseTo(1)
     expect(avatarsMoving(1_300)).toBe(true)
     expect(avatarPose(track, 1_400).x).toBeCloseTo(2)

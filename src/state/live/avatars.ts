@@ -40,7 +40,10 @@ export function onAvatarsChanged(listener: () => void): () => void {
   return () => void listeners.delete(listener)
 }
 
-/** An `avatars` message: the server's full list near this visitor; whoever is missing from it is gone. */
+/**
+ * The connection's view after an avatars frame: everyone near this visitor; whoever is missing from it is gone. An
+ * avatar the frame did not move keeps gliding where it was going: only a changed pose starts a new glide.
+ */
 export function receiveAvatars(avatars: readonly AvatarState[], at = now()): void {
   const seen = new Set<string>()
   for (const avatar of avatars.slice(0, MAX_AVATARS)) {
@@ -51,10 +54,13 @@ export function receiveAvatars(avatars: readonly AvatarState[], at = now()): voi
       tracks.set(avatar.id, { id: avatar.id, zoneId: avatar.zoneId, name: avatar.name, idle: avatar.idle, from: target, to: target, at, duration: 0 })
       continue
     }
+    track.name = avatar.name
+    track.idle = avatar.idle
+    if (track.to.x === target.x && track.to.z === target.z && track.to.yaw === target.yaw) continue
     const from = avatarPose(track, at)
     // Glide over about the time since the last update, so steady 5 Hz poses join into steady motion.
     const duration = Math.min(1_000, Math.max(POSE_MIN_INTERVAL_MS, at - track.at))
-    Object.assign(track, { name: avatar.name, idle: avatar.idle, from, to: target, at, duration })
+    Object.assign(track, { from, to: target, at, duration })
   }
   for (const id of tracks.keys()) if (!seen.has(id)) tracks.delete(id)
   listeners.forEach((listener) => listener())

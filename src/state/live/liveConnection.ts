@@ -1,13 +1,15 @@
 /**
  * The live layer's client: one WebSocket to `/api/live` on the page's own origin, speaking src/live/protocol.ts.
  * It says hello with how the visitor wants to appear, sends a pose only while the camera moves (at most every
- * POSE_MIN_INTERVAL_MS, never while the tab is hidden), and hands counts and nearby avatars on. A lost connection
- * (closed, or silent past SILENT_AFTER_MS: the server beats every HEARTBEAT_MS) is tried again with jittered
- * back-off and resumed with a fresh hello.
+ * POSE_MIN_INTERVAL_MS, never while the tab is hidden), and hands counts and nearby avatars on: the avatars arrive as
+ * binary frames of what changed (src/live/avatarFrame.ts), applied to the view this connection keeps. A lost
+ * connection (closed, or silent past SILENT_AFTER_MS: the server beats every HEARTBEAT_MS) is tried again with
+ * jittered back-off and resumed with a fresh hello (and a full frame).
  */
 import { z } from 'zod'
 import { ZONE_IDS, type ZoneId } from '../../content/schema'
-import { CHAT_CHANGES, HEARTBEAT_MS, MAX_AVATARS, POSE_MIN_INTERVAL_MS, type AvatarState, type ClientMessage, type ServerMessage, type ZoneCounts } from '../../live/protocol'
+import { avatarsOf, emptyAvatarView, readAvatarFrame } from '../../live/avatarFrame'
+import { CHAT_CHANGES, HEARTBEAT_MS, POSE_MIN_INTERVAL_MS, type AvatarState, type ClientMessage, type ServerMessage, type ZoneCounts } from '../../live/protocol'
 import { reconnectDelay } from '../reconnect'
 import { cleanDisplayName, type PresenceSettings } from './presenceSettings'
 
@@ -19,17 +21,7 @@ export interface LiveCounts {
 
 const zoneId = z.enum(ZONE_IDS)
 const count = z.number().int().min(0).max(10_000_000)
-const avatarSchema = z.object({
-  id: z.string().min(1).max(200),
-  zoneId,
-  x: z.number().finite(),
-  z: z.number().finite(),
-  yaw: z.number().finite(),
-  name: z.string().max(200).nullable(),
-  idle: z.boolean(),
-})
-
-/** What the server may say; anything else is ignored. Typed against the protocol so the two cannot drift apart. */
+/** What the server may say in text; anything else is ignored. Typed against the protocol so the two cannot drift apart. */
 export const serverMessageSchema: z.ZodType<ServerMessage> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('welcome'), id: z.string().min(1).max(200) }),
   z.object({
@@ -38,7 +30,6 @@ export const serverMessageSchema: z.ZodType<ServerMessage> = z.discriminatedUnio
     online: count,
     crowded: z.array(zoneId).max(ZONE_IDS.length),
   }),
-  z.object({ type: z.literal('avatars'), avatars: z.array(avatarSchema).max(MAX_AVATARS * 4) }),
   z.object({ type: z.literal('refused'), code: z.enum(['bad-message', 'rate-limited']) }),
   z.object({ type: z.literal('beat') }),
   z.object({ type: z.literal('chat'), conversationId: z.uuid(), exhibitorId: z.string().min(1).max(64), change: z.enum(CHAT_CHANGES) }),
@@ -52,6 +43,8 @@ export type ChatNoticeMessage = Extract<ServerMessage, { type: 'chat' | 'staff' 
 /** The part of a browser WebSocket this client uses (tests pass a fake). */
 export interface LiveSocket {
   readonly readyState: number
+  /** Set to 'arraybuffer': avatar frames are binary. */
+  binaryType: string
   send(data: string): void
   close(code?: number): void
   onopen: ((event: unknown) => void) | null
@@ -122,6 +115,8 @@ export class LiveConnection {
   private selfId: string | null = null
   private lastPose: SentPose | null = null
   private lastPoseAt = -Infinity
+  /** The avatars near this visitor as the server last told, slot by slot; each frame changes it. */
+  private view = emptyAvatarView()
   private readonly now: () => number
   private readonly onVisibility = () => this.visibilityChanged()
 
@@ -176,6 +171,7 @@ export class LiveConnection {
       return
     }
     this.socket = socket
+    socket.binaryType = 'arraybuffer'
     socket.onopen = () => this.opened()
     socket.onmessage = (event) => this.received(event.data)
     socket.onerror = () => {} // a close always follows
@@ -235,6 +231,7 @@ export class LiveConnection {
     this.open = false
     this.lastPose = null
     this.selfId = null
+    this.view = emptyAvatarView()
     if (!socket) return
     socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null
     try {
@@ -285,6 +282,7 @@ export class LiveConnection {
   private received(data: unknown) {
     // whatever arrives, the network is there
     this.lastHeardAt = this.now()
+    if (data instanceof ArrayBuffer) return this.receivedAvatars(new Uint8Array(data))
     if (typeof data !== 'string' || data.length > 1_000_000) return
     let value: unknown
     try {
@@ -297,8 +295,19 @@ export class LiveConnection {
     const message = parsed.data
     if (message.type === 'welcome') this.selfId = message.id
     else if (message.type === 'counts') this.options.onCounts({ zones: message.zones, online: message.online, crowded: message.crowded })
-    else if (message.type === 'avatars') this.options.onAvatars(message.avatars.filter((a) => a.id !== this.selfId).slice(0, MAX_AVATARS))
     else if (message.type === 'chat' || message.type === 'staff' || message.type === 'reports') this.options.onChatNotice?.(message)
+  }
+
+  private receivedAvatars(frame: Uint8Array) {
+    if (!readAvatarFrame(this.view, frame)) {
+      // A frame that does not read leaves this view behind the server's, and every later delta would build on it:
+      // start again from nothing and ask for a full frame (the server sends one to a tab that says it is in front).
+      this.view = emptyAvatarView()
+      this.options.onAvatars([])
+      if (!this.hidden) this.send({ type: 'hidden', hidden: false })
+      return
+    }
+    this.options.onAvatars(avatarsOf(this.view).filter((a) => a.id !== this.selfId))
   }
 }
 
