@@ -15,6 +15,7 @@ import Minimap from './Minimap'
 import ModeSwitch from './ModeSwitch'
 import Notices from './Notices'
 import RoutePanel from './RoutePanel'
+import ScreenSound from './ScreenSound'
 import TopBar from './TopBar'
 import TourControls from './TourControls'
 import UpdateBanner from './UpdateBanner'
@@ -47,6 +48,7 @@ export default function Overlay() {
               <ModeSwitch />
               <Joystick />
               <GyroToggle />
+              <ScreenSound />
             </>
           )}
           <BoothPanel />
