@@ -8,6 +8,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { randomUUID } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { E2E_STREAM_ORIGIN, E2E_STREAM_PORT, inviteStaff } from '../../helpers/e2eServer'
+import { watchPolicy } from '../../helpers/contentSecurityPolicy'
 import { cameraSettled, openHall, watchConsole } from '../../helpers/page'
 import { makeTestStream, serveTestStream, type StreamServer } from '../../helpers/testStream'
 
@@ -116,6 +117,7 @@ test('staff set their booth’s stream in the console; a visitor at the booth se
 
   // The visitor: walks to the booth; its screen gets a video that draws frames while its time runs.
   const errors = watchConsole(page)
+  const policy = await watchPolicy(page)
   await openHall(page)
   const nativeHls = await page.evaluate(() => document.createElement('video').canPlayType('application/vnd.apple.mpegurl') !== '')
   await standAt(page, BOOTH.stream)
@@ -148,6 +150,7 @@ test('staff set their booth’s stream in the console; a visitor at the booth se
   await expect.poll(async () => (await screens(page)).videos).toEqual([])
   await expect(page.getByRole('button', { name: /^Sound (on|off)$/ })).toHaveCount(0)
   expect(errors).toEqual([])
+  expect(policy.violations, 'the stream origin is in media-src and connect-src of the header and the meta').toEqual([])
 })
 
 test('a booth without a stream shows its title card, and an idle hall with no video in view draws nothing', async ({ page }) => {
@@ -173,6 +176,7 @@ test('where the browser has no HLS of its own, hls.js is fetched then and plays 
   })
   const chunks: string[] = []
   page.on('request', (r) => chunks.push(new URL(r.url()).pathname))
+  const policy = await watchPolicy(page)
   await openHall(page)
   expect(chunks.some((path) => /\/assets\/hls\./.test(path)), 'hls.js is not part of opening the hall').toBe(false)
   await standAt(page, BOOTH.hlsJs)
@@ -181,6 +185,8 @@ test('where the browser has no HLS of its own, hls.js is fetched then and plays 
   expect(chunks.some((path) => /\/assets\/hls\.[^/]*\.js$/.test(path))).toBe(true)
   const at = (await screens(page)).videos[0].currentTime
   await expect.poll(async () => (await screens(page)).videos[0]?.currentTime ?? 0).toBeGreaterThan(at + 1)
+  // hls.js fetches the playlist and segments (connect-src), plays them through a blob: (media-src) from a worker
+  expect(policy.violations).toEqual([])
 })
 
 test('a broken stream falls back to the MP4, or to the title card once, without a loop', async ({ page, request }) => {
