@@ -193,10 +193,12 @@ export function Screens({ plan, pack, layout }: { plan: FloorPlan; pack: Content
         invalidate()
       }
     }
-    document.addEventListener('visibilitychange', onVisibility)
+    // scene tests render the hall without a document
+    const doc = typeof document !== 'undefined' ? document : null
+    doc?.addEventListener('visibilitychange', onVisibility)
     return () => {
       offMuted()
-      document.removeEventListener('visibilitychange', onVisibility)
+      doc?.removeEventListener('visibilitychange', onVisibility)
       if (followUp.current) clearTimeout(followUp.current)
       stopAll()
     }
@@ -276,7 +278,7 @@ export function Screens({ plan, pack, layout }: { plan: FloorPlan; pack: Content
     last.current = { time: now, x: camera.position.x, z: camera.position.z, dx: _direction.x, dz: _direction.z, language }
     refreshCards(camera.position.x, camera.position.z, redrawAll)
 
-    if (document.hidden || spots.length === 0) return
+    if (spots.length === 0 || (typeof document !== 'undefined' && document.hidden)) return
     camera.updateMatrixWorld()
     _frustum.setFromProjectionMatrix(_viewProjection.multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse))
     const { failed, sources: current } = useScreenSources.getState()
