@@ -311,8 +311,20 @@ function screenProblem(problem: ScreenUrlProblem, kind: ScreenUrlKind, url: stri
 
 type ScreenLoad = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; settings: ScreenSettings }
 
-/** The booth's screen: a live stream (HLS) and/or a video (MP4), checked here as the server checks it. */
-function ScreenSetting() {
+/** Where a screen's settings live: the booth's for staff, the lobby's for organisers. */
+export interface ScreenSettingTarget {
+  load(): Promise<ScreenSettings>
+  save(source: { hls: string | null; mp4: string | null }): Promise<ScreenSettings>
+  heading: ConsoleMessageKey
+  intro: ConsoleMessageKey
+  /** Said when the source is removed: what the screen shows instead. */
+  cleared: ConsoleMessageKey
+}
+
+const BOOTH_SCREEN: ScreenSettingTarget = { load: () => consoleApi.screen(), save: (source) => consoleApi.saveScreen(source), heading: 'screen.heading', intro: 'screen.intro', cleared: 'screen.cleared' }
+
+/** A screen's source: a live stream (HLS) and/or a video (MP4), checked here as the server checks it. */
+export function ScreenSetting({ target = BOOTH_SCREEN }: { target?: ScreenSettingTarget }) {
   const t = useT()
   const id = useId()
   const [load, setLoad] = useState<ScreenLoad>({ status: 'loading' })
@@ -324,13 +336,13 @@ function ScreenSetting() {
   const fetchSettings = useCallback(async () => {
     setLoad({ status: 'loading' })
     try {
-      const settings = await consoleApi.screen()
+      const settings = await target.load()
       setLoad({ status: 'ready', settings })
       setDraft({ hls: settings.source?.hls ?? '', mp4: settings.source?.mp4 ?? '' })
     } catch {
       setLoad({ status: 'failed' })
     }
-  }, [])
+  }, [target])
   useEffect(() => {
     void fetchSettings()
   }, [fetchSettings])
@@ -338,7 +350,7 @@ function ScreenSetting() {
   if (load.status !== 'ready')
     return (
       <section className="settings-card" aria-labelledby={`${id}-heading`}>
-        <h3 id={`${id}-heading`}>{t('screen.heading')}</h3>
+        <h3 id={`${id}-heading`}>{t(target.heading)}</h3>
         {load.status === 'loading' ? (
           <p role="status" className="hint">
             {t('common.loading')}
@@ -367,7 +379,7 @@ function ScreenSetting() {
     if (Object.keys(messages).length > 0) return setState({ status: 'idle' })
     setState({ status: 'saving' })
     try {
-      const settings = await consoleApi.saveScreen(body)
+      const settings = await target.save(body)
       setLoad({ status: 'ready', settings })
       setDraft({ hls: settings.source?.hls ?? '', mp4: settings.source?.mp4 ?? '' })
       setCleared(settings.source === null)
@@ -416,8 +428,8 @@ function ScreenSetting() {
 
   return (
     <section className="settings-card" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>{t('screen.heading')}</h3>
-      <p className="hint">{t('screen.intro')}</p>
+      <h3 id={`${id}-heading`}>{t(target.heading)}</h3>
+      <p className="hint">{t(target.intro)}</p>
       <form onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
         {field('hls')}
         {field('mp4')}
@@ -435,7 +447,7 @@ function ScreenSetting() {
       </form>
       {cleared ? (
         <p className="hint settings-status" role="status">
-          {t('screen.cleared')}
+          {t(target.cleared)}
         </p>
       ) : (
         <SaveStatus state={state} />

@@ -104,6 +104,8 @@ export const consoleApi = {
   saveAvailability: (availability: Availability) => call<{ availability: Availability }>('PUT', '/api/console/availability', { body: { availability } }).then((a) => a.availability),
   screen: () => call<ScreenSettings>('GET', '/api/console/screen'),
   saveScreen: (source: ScreenSourceBody) => call<ScreenSettings>('PUT', '/api/console/screen', { body: source }),
+  lobbyScreen: () => call<ScreenSettings>('GET', '/api/organiser/screen'),
+  saveLobbyScreen: (source: ScreenSourceBody) => call<ScreenSettings>('PUT', '/api/organiser/screen', { body: source }),
   saveSettings: (settings: { autoAccept?: boolean; language?: Language }) => call<{ ok: true }>('PUT', '/api/console/settings', { body: settings }),
   staff: () => call<{ staff: StaffMember[] }>('GET', '/api/console/staff').then((a) => a.staff),
   inviteStaff: (invitation: { email: string; name?: string; language: Language }) => call<{ staffId: string; expiresAt: number }>('POST', '/api/console/staff', { body: invitation }),

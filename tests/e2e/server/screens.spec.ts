@@ -211,3 +211,16 @@ test('a broken stream falls back to the MP4, or to the title card once, without 
   expect(streams.requests.filter((p) => p === '/missing/index.m3u8').length).toBe(asked)
   await expect.poll(async () => (await framesDuring(page, 1500)).hall, { timeout: 30_000 }).toBe(0)
 })
+
+test('organisers set the lobby’s big screen in their overview, and the hall is told of it', async ({ page, request }) => {
+  const link = new URL(inviteStaff(`lobby.${randomUUID().slice(0, 8)}@example.com`, null))
+  await page.goto(`${link.pathname}${link.search}`)
+  const card = page.getByRole('region', { name: 'The lobby’s big screen' })
+  await card.getByLabel('Video (MP4 link, also played if the stream fails)').fill(`${E2E_STREAM_ORIGIN}/loop.mp4`)
+  await card.getByRole('button', { name: 'Save the screen' }).click()
+  await expect(card.getByText('Saved.')).toBeVisible()
+  expect((await (await request.get('/api/screens')).json()).screens).toContainEqual({ screen: 'lobby', mp4: `${E2E_STREAM_ORIGIN}/loop.mp4` })
+  await card.getByRole('button', { name: 'Show the title card instead' }).click()
+  await expect(card.getByRole('status')).toHaveText('The lobby’s board shows the convention’s figures.')
+  expect((await (await request.get('/api/screens')).json()).screens.map((s: { screen: string }) => s.screen)).not.toContain('lobby')
+})
