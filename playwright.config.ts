@@ -5,7 +5,7 @@
  */
 import { defineConfig } from '@playwright/test'
 import { chromiumLaunchOptions } from './tests/helpers/chromium'
-import { E2E_SERVER_DATA_DIR, E2E_SERVER_PORT } from './tests/helpers/e2eServer'
+import { E2E_SERVER_DATA_DIR, E2E_SERVER_PORT, E2E_STREAM_ORIGIN } from './tests/helpers/e2eServer'
 
 const port = Number(process.env.E2E_PORT ?? 4173)
 // Another build folder (E2E_DIST), ports and data folder let two checkouts' or two people's runs share a machine.
@@ -37,10 +37,11 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      // a fresh embedded database each run; rate limits off because every test browser comes from 127.0.0.1
+      // a fresh embedded database each run; rate limits off because every test browser comes from 127.0.0.1; screens
+      // play from the loopback stream host tests/e2e/server/screens.spec.ts starts
       command: `rm -rf ${E2E_SERVER_DATA_DIR} && node --import tsx server/main.ts`,
       url: `http://127.0.0.1:${E2E_SERVER_PORT}/api/health`,
-      env: { PORT: String(E2E_SERVER_PORT), DATA_DIR: E2E_SERVER_DATA_DIR, STATIC_DIR: dist, RATE_LIMITS: 'off', LOG_LEVEL: 'warn', SWEEP_INTERVAL_MS: '2000' },
+      env: { PORT: String(E2E_SERVER_PORT), DATA_DIR: E2E_SERVER_DATA_DIR, STATIC_DIR: dist, RATE_LIMITS: 'off', LOG_LEVEL: 'warn', SWEEP_INTERVAL_MS: '2000', STREAM_ORIGINS: E2E_STREAM_ORIGIN },
       reuseExistingServer: !process.env.CI,
       timeout: 90_000,
     },

@@ -11,7 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { CONTENT_SECURITY_POLICY } from '../src/contentSecurityPolicy'
+import { CONTENT_SECURITY_POLICY_META, contentSecurityPolicy, contentSecurityPolicyMeta } from '../src/contentSecurityPolicy'
 import { Sessions } from './accounts/sessions'
 import { SignInLinks } from './accounts/signInLinks'
 import { adminRoutes } from './accounts/adminRoutes'
@@ -37,6 +37,7 @@ import { MESSAGE_MAX_BYTES, PresenceWorld, type PresenceTimings } from './live/p
 import { LocalPresenceBus, PostgresPresenceBus, type PresenceBus } from './live/presenceBus'
 import { presenceRoutes } from './live/presenceRoutes'
 import { RedisPresenceBus } from './live/redisPresenceBus'
+import { screenRoutes } from './live/screenRoutes'
 import { BookingNotices } from './mail/bookingNotices'
 import { OutboxWorker } from './mail/outboxWorker'
 import { createMailTransport, readDevOutbox, type MailTransport } from './mail/transport'
@@ -76,12 +77,16 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     // a booking is a few hundred bytes; nothing the API takes comes near this
     bodyLimit: 16 * 1024,
   })
-  const appPage = config.staticDir && existsSync(join(config.staticDir, 'index.html')) ? withServerMarker(readFileSync(join(config.staticDir, 'index.html'), 'utf8')) : undefined
+  const policy = contentSecurityPolicy(config.streamOrigins)
+  const appPage =
+    config.staticDir && existsSync(join(config.staticDir, 'index.html'))
+      ? withStreamOrigins(withServerMarker(readFileSync(join(config.staticDir, 'index.html'), 'utf8')), contentSecurityPolicyMeta(policy))
+      : undefined
   const servesApp = appPage !== undefined
   installErrorHandling(app, { appPage })
   await app.register(cookie)
   // exactly the app's policy, on the page and the API alike: helmet's defaults would add and loosen directives
-  await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY }, crossOriginEmbedderPolicy: false })
+  await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: policy }, crossOriginEmbedderPolicy: false })
   if (config.rateLimits) {
     // per session where there is one: a venue's visitors share one address behind its Wi-Fi; sessions themselves
     // are started at most 20 a minute per address, so new sessions do not buy an attacker much
@@ -170,6 +175,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   liveRoutes(ctx)
   chatRoutes(ctx, chat)
   programmeRoutes(ctx)
+  screenRoutes(ctx)
   presenceRoutes({ app, world: presence, chat: chatHub, sessions: ctx.sessions, publicUrl: config.publicUrl })
   if (options.adminToken) adminRoutes(ctx, options.adminToken)
   if (config.development && !config.smtpUrl) {
@@ -232,6 +238,11 @@ export const BOOKING_SERVER_META = '<meta name="expo-booking-server" content="/a
 
 function withServerMarker(html: string): string {
   return html.replace('</head>', `    ${BOOKING_SERVER_META}\n  </head>`)
+}
+
+/** Both policies are enforced, so the page's own <meta> must let the stream origins in as the header does. */
+function withStreamOrigins(html: string, meta: string): string {
+  return meta === CONTENT_SECURITY_POLICY_META ? html : html.replace(`content="${CONTENT_SECURITY_POLICY_META}"`, `content="${meta}"`)
 }
 
 /**

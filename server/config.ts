@@ -1,5 +1,6 @@
 /** One typed reading of the environment: everything the server can be told, with the defaults a fresh machine needs. */
 import { resolve } from 'node:path'
+import { parseStreamOrigin } from '../src/live/screens'
 
 export interface ServerConfig {
   host: string
@@ -32,6 +33,8 @@ export interface ServerConfig {
   /** Development extras: the outbox can be read at /api/dev/outbox. */
   development: boolean
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent'
+  /** Origins the live screens may play from (`STREAM_ORIGINS`): added to the Content-Security-Policy and required of every source. */
+  streamOrigins: string[]
 }
 
 export class ConfigError extends Error {}
@@ -66,6 +69,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const publicUrl = (env.PUBLIC_URL || `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(/\/+$/, '')
   if (!/^https?:\/\//.test(publicUrl)) throw new ConfigError('PUBLIC_URL must start with http:// or https://')
   const production = env.NODE_ENV === 'production'
+  const streamOrigins = (env.STREAM_ORIGINS ?? '')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((raw) => {
+      // http only on this machine's loopback, and never in production
+      const origin = parseStreamOrigin(raw, !production)
+      if (!origin) throw new ConfigError(`STREAM_ORIGINS: "${raw}" is not an https origin like https://live.example.com${production ? '' : ' (or http://127.0.0.1:port)'}`)
+      return origin
+    })
   const dataDir = env.DATA_DIR === 'memory://' ? 'memory://' : resolve(cwd, env.DATA_DIR || '.data')
   return {
     host,
@@ -84,6 +96,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: flag(env, 'TRUST_PROXY', false),
     rateLimits: flag(env, 'RATE_LIMITS', true),
     development: !production,
+    streamOrigins: [...new Set(streamOrigins)],
     logLevel: (['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const).find((l) => l === env.LOG_LEVEL) ?? (production ? 'info' : 'warn'),
   }
 }

@@ -22,4 +22,11 @@ declare class URL {
   static canParse(url: string, base?: string): boolean
   readonly protocol: string
   readonly href: string
+  readonly origin: string
+  readonly username: string
+  readonly password: string
+  readonly hostname: string
+  readonly pathname: string
+  readonly search: string
+  readonly hash: string
 }

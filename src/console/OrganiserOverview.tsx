@@ -1,4 +1,4 @@
-/** The organisers' read-only view: negotiations per venue day by state, table-hours, peak tables and tables in use per hour. */
+/** The organisers' view: negotiations per venue day by state, table-hours, peak tables and tables in use per hour (read-only), and the lobby's big screen. */
 import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { addDays, dateInZone } from '../booking/timeZones'
 import { BOOKING_STATUSES } from '../booking/types'
@@ -13,9 +13,17 @@ import LanguagePicker from './LanguagePicker'
 import ProgrammeEditor from './ProgrammeEditor'
 import { useConsoleActions, useConsoleStore } from './store'
 import { useNow } from './useNow'
+import { ScreenSetting, type ScreenSettingTarget } from './Settings'
 import ViewHeading from './ViewHeading'
 
 const DAYS_SHOWN = 14
+const LOBBY_SCREEN: ScreenSettingTarget = {
+  load: () => consoleApi.lobbyScreen(),
+  save: (source) => consoleApi.saveLobbyScreen(source),
+  heading: 'screen.lobbyHeading',
+  intro: 'screen.lobbyIntro',
+  cleared: 'screen.lobbyCleared',
+}
 const DAY = 86_400_000
 
 type Loaded = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; overview: Overview; first: string }
@@ -129,6 +137,9 @@ export default function OrganiserOverview() {
             </ol>
           </>
         )}
+        <div className="settings-grid organiser-screen">
+          <ScreenSetting target={LOBBY_SCREEN} />
+        </div>
         <ProgrammeEditor venue="lobby" asView={false} />
         <ChatReports />
       </main>

@@ -1,11 +1,12 @@
-/** Settings and team: auto-accept, the staff member's language, and the colleagues who can sign in (invite, remove). */
+/** Settings and team: auto-accept, the staff member's language, the booth's screen, and the colleagues who can sign in (invite, remove). */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
 import { LANGUAGES, type Language } from '../content/schema'
 import { localized } from '../i18n/format'
-import { consoleApi, type ConsoleMe, type StaffMember } from './api'
+import { checkScreenSource, type ScreenSettings, type ScreenUrlKind, type ScreenUrlProblem } from '../live/screens'
+import { ConsoleApiError, consoleApi, type ConsoleMe, type StaffMember } from './api'
 import { describeFailure, type FailureMessage } from './failures'
 import { useLanguage, useT } from './i18n'
-import { LANGUAGE_NAMES } from './messages'
+import { LANGUAGE_NAMES, type ConsoleMessageKey } from './messages'
 import { useConsoleActions } from './store'
 import ViewHeading from './ViewHeading'
 
@@ -19,6 +20,7 @@ export default function Settings({ me }: { me: ConsoleMe }) {
       <div className="settings-grid">
         <AnswerSettings me={me} />
         <LanguageSetting me={me} />
+        <ScreenSetting />
         <Team me={me} />
       </div>
     </>
@@ -297,5 +299,159 @@ function InviteForm({ me, onInvited }: { me: ConsoleMe; onInvited(): void }) {
         </p>
       )}
     </form>
+  )
+}
+
+/** A URL's problem in the staff's words; an origin not allowed names it and the ones that are. */
+function screenProblem(problem: ScreenUrlProblem, kind: ScreenUrlKind, url: string, allowed: readonly string[]): FailureMessage {
+  if (problem === 'wrong-kind') return { key: kind === 'hls' ? 'screen.problem.wrong-kind-hls' : 'screen.problem.wrong-kind-mp4' }
+  if (problem === 'origin-not-allowed') return { key: 'screen.problem.origin-not-allowed', params: { origin: URL.canParse(url) ? new URL(url).origin : url, origins: allowed.join(', ') } }
+  return { key: `screen.problem.${problem}` as ConsoleMessageKey }
+}
+
+type ScreenLoad = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; settings: ScreenSettings }
+
+/** Where a screen's settings live: the booth's for staff, the lobby's for organisers. */
+export interface ScreenSettingTarget {
+  load(): Promise<ScreenSettings>
+  save(source: { hls: string | null; mp4: string | null }): Promise<ScreenSettings>
+  heading: ConsoleMessageKey
+  intro: ConsoleMessageKey
+  /** Said when the source is removed: what the screen shows instead. */
+  cleared: ConsoleMessageKey
+}
+
+const BOOTH_SCREEN: ScreenSettingTarget = { load: () => consoleApi.screen(), save: (source) => consoleApi.saveScreen(source), heading: 'screen.heading', intro: 'screen.intro', cleared: 'screen.cleared' }
+
+/** A screen's source: a live stream (HLS) and/or a video (MP4), checked here as the server checks it. */
+export function ScreenSetting({ target = BOOTH_SCREEN }: { target?: ScreenSettingTarget }) {
+  const t = useT()
+  const id = useId()
+  const [load, setLoad] = useState<ScreenLoad>({ status: 'loading' })
+  const [draft, setDraft] = useState({ hls: '', mp4: '' })
+  const [problems, setProblems] = useState<Partial<Record<ScreenUrlKind, FailureMessage>>>({})
+  const [state, setState] = useState<SaveState>({ status: 'idle' })
+  const [cleared, setCleared] = useState(false)
+
+  const fetchSettings = useCallback(async () => {
+    setLoad({ status: 'loading' })
+    try {
+      const settings = await target.load()
+      setLoad({ status: 'ready', settings })
+      setDraft({ hls: settings.source?.hls ?? '', mp4: settings.source?.mp4 ?? '' })
+    } catch {
+      setLoad({ status: 'failed' })
+    }
+  }, [target])
+  useEffect(() => {
+    void fetchSettings()
+  }, [fetchSettings])
+
+  if (load.status !== 'ready')
+    return (
+      <section className="settings-card" aria-labelledby={`${id}-heading`}>
+        <h3 id={`${id}-heading`}>{t(target.heading)}</h3>
+        {load.status === 'loading' ? (
+          <p role="status" className="hint">
+            {t('common.loading')}
+          </p>
+        ) : (
+          <p className="refusal" role="alert">
+            {t('screen.loadFailed')}{' '}
+            <button type="button" className="button-link" onClick={() => void fetchSettings()}>
+              {t('common.retry')}
+            </button>
+          </p>
+        )}
+      </section>
+    )
+
+  const allowed = load.settings.allowedOrigins
+  const save = async (body: { hls: string | null; mp4: string | null }) => {
+    const found = checkScreenSource(body, allowed)
+    const messages: Partial<Record<ScreenUrlKind, FailureMessage>> = {}
+    for (const kind of ['hls', 'mp4'] as const) {
+      const problem = found[kind]
+      if (problem) messages[kind] = screenProblem(problem, kind, body[kind] ?? '', allowed)
+    }
+    setProblems(messages)
+    setCleared(false)
+    if (Object.keys(messages).length > 0) return setState({ status: 'idle' })
+    setState({ status: 'saving' })
+    try {
+      const settings = await target.save(body)
+      setLoad({ status: 'ready', settings })
+      setDraft({ hls: settings.source?.hls ?? '', mp4: settings.source?.mp4 ?? '' })
+      setCleared(settings.source === null)
+      setState({ status: 'saved' })
+    } catch (error) {
+      // the server's own check: its problems per field, in the same words
+      if (error instanceof ConsoleApiError && error.code === 'screen-url-invalid' && error.fields) {
+        const fromServer: Partial<Record<ScreenUrlKind, FailureMessage>> = {}
+        for (const kind of ['hls', 'mp4'] as const) {
+          const problem = error.fields[kind] as ScreenUrlProblem | undefined
+          if (problem) fromServer[kind] = screenProblem(problem, kind, body[kind] ?? '', allowed)
+        }
+        setProblems(fromServer)
+        setState({ status: 'idle' })
+      } else setState({ status: 'failed', failure: describeFailure(error) })
+    }
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    void save({ hls: draft.hls.trim() || null, mp4: draft.mp4.trim() || null })
+  }
+  const field = (kind: ScreenUrlKind) => (
+    <div className="field">
+      <label htmlFor={`${id}-${kind}`}>{t(kind === 'hls' ? 'screen.hls' : 'screen.mp4')}</label>
+      <input
+        id={`${id}-${kind}`}
+        type="url"
+        inputMode="url"
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={500}
+        placeholder={allowed[0] ? `${allowed[0]}/…${kind === 'hls' ? '.m3u8' : '.mp4'}` : undefined}
+        value={draft[kind]}
+        disabled={allowed.length === 0}
+        onChange={(e) => setDraft((d) => ({ ...d, [kind]: e.target.value }))}
+        aria-invalid={problems[kind] ? true : undefined}
+        aria-describedby={problems[kind] ? `${id}-${kind}-error` : undefined}
+      />
+      {problems[kind] && (
+        <p id={`${id}-${kind}-error`} className="field-error">
+          {t(problems[kind].key, problems[kind].params)}
+        </p>
+      )}
+    </div>
+  )
+
+  return (
+    <section className="settings-card" aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>{t(target.heading)}</h3>
+      <p className="hint">{t(target.intro)}</p>
+      <form onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
+        {field('hls')}
+        {field('mp4')}
+        <p className="hint">{allowed.length ? t('screen.allowed', { origins: allowed.join(', ') }) : t('screen.disabled')}</p>
+        <div className="settings-actions">
+          <button type="submit" className="button-primary" disabled={allowed.length === 0 || state.status === 'saving'} aria-busy={state.status === 'saving'}>
+            {t('screen.save')}
+          </button>
+          {load.settings.source && (
+            <button type="button" disabled={state.status === 'saving'} onClick={() => void save({ hls: null, mp4: null })}>
+              {t('screen.clear')}
+            </button>
+          )}
+        </div>
+      </form>
+      {cleared ? (
+        <p className="hint settings-status" role="status">
+          {t(target.cleared)}
+        </p>
+      ) : (
+        <SaveStatus state={state} />
+      )}
+    </section>
   )
 }

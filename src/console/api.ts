@@ -5,6 +5,7 @@ export type { Overview, OverviewDay }
 import type { Refusal, Slot } from '../booking/types'
 import type { Availability, Language, LocalizedText } from '../content/schema'
 import type { LiveSession, SessionBody } from '../live/sessions'
+import type { ScreenSettings, ScreenSourceBody } from '../live/screens'
 
 /** A request that hangs this long is treated as a network failure (and retried with the same key). */
 const TIMEOUT_MS = 20_000
@@ -102,6 +103,10 @@ export const consoleApi = {
   answer: (bookingId: string, action: AnswerAction, body: object, idempotencyKey: string) =>
     call<{ booking: ConsoleBooking }>('POST', `/api/console/bookings/${encodeURIComponent(bookingId)}/${action}`, { body, idempotencyKey }).then((a) => a.booking),
   saveAvailability: (availability: Availability) => call<{ availability: Availability }>('PUT', '/api/console/availability', { body: { availability } }).then((a) => a.availability),
+  screen: () => call<ScreenSettings>('GET', '/api/console/screen'),
+  saveScreen: (source: ScreenSourceBody) => call<ScreenSettings>('PUT', '/api/console/screen', { body: source }),
+  lobbyScreen: () => call<ScreenSettings>('GET', '/api/organiser/screen'),
+  saveLobbyScreen: (source: ScreenSourceBody) => call<ScreenSettings>('PUT', '/api/organiser/screen', { body: source }),
   saveSettings: (settings: { autoAccept?: boolean; language?: Language }) => call<{ ok: true }>('PUT', '/api/console/settings', { body: settings }),
   staff: () => call<{ staff: StaffMember[] }>('GET', '/api/console/staff').then((a) => a.staff),
   inviteStaff: (invitation: { email: string; name?: string; language: Language }) => call<{ staffId: string; expiresAt: number }>('POST', '/api/console/staff', { body: invitation }),

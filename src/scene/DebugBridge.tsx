@@ -7,7 +7,7 @@ import { useExpoStore } from '../state/store'
 import { cameraPose, renderStats } from '../state/transient'
 import { worldZ } from './coords'
 import { TABLE_MARK } from './dimensions'
-import { sceneRegistry } from './sceneRegistry'
+import { sceneRegistry, type ScreenVideoState } from './sceneRegistry'
 
 export interface ScreenPoint {
   x: number
@@ -38,6 +38,8 @@ export interface ExpoDebug {
   routePathPoints(): number
   /** Other visitors drawn as avatars in the last frame. */
   avatars(): number
+  /** Live screens: exhibitors whose title card is drawn, and the videos playing (none in a static build). */
+  screens(): { cards: string[]; videos: ScreenVideoState[] }
   /** Loses the WebGL context as a crashed driver would (WEBGL_lose_context); the hall waits for `restoreContext`. */
   loseContext(): void
   restoreContext(): void
@@ -141,6 +143,7 @@ export function DebugBridge() {
       routeMarkers: () => (sceneRegistry.route?.markers ?? []).map((m) => ({ number: m.number, ...project(m.centre) })),
       routePathPoints: () => sceneRegistry.route?.pathPoints ?? 0,
       avatars: () => sceneRegistry.avatars?.drawn ?? 0,
+      screens: () => ({ cards: sceneRegistry.screens?.cards() ?? [], videos: sceneRegistry.screens?.videos() ?? [] }),
       loseContext: () => gl.forceContextLoss(),
       restoreContext: () => gl.forceContextRestore(),
       invalidate: () => invalidate(),

@@ -11,6 +11,7 @@ import { HallShell } from './HallShell'
 import { LobbyBoards } from './LobbyBoards'
 import { MagicCube } from './MagicCube'
 import { RouteMarks } from './RouteMarks'
+import { Screens } from './Screens'
 import { sceneRegistry } from './sceneRegistry'
 import { buildSignAtlas } from './signAtlas'
 import { captionArts, computeSigns } from './signLayout'
@@ -38,6 +39,7 @@ export function HallContent({ plan, pack }: { plan: FloorPlan; pack: ContentPack
       <BoothLabels plan={plan} pack={pack} layout={layout} />
       <MagicCube plan={plan} pack={pack} atlas={atlas} />
       <LobbyBoards plan={plan} pack={pack} />
+      <Screens plan={plan} pack={pack} layout={layout} />
       <TableMarks plan={plan} pack={pack} />
       <RouteMarks plan={plan} />
       <FloorPicker plan={plan} />

@@ -58,6 +58,13 @@ export interface BoothLayout {
   anchors: Float32Array
   /** Per booth: world x, z of the stand's centre, for nearest-booth queries. */
   centres: Float32Array
+  /**
+   * Per booth: the face of its screen (a plane of side 1 scaled to it), where a title card or a video shows. A stand
+   * with a plinth instead gets the same place on its wall or totem, used only when its exhibitor sets a stream.
+   */
+  screenMatrices: Float32Array
+  /** Per booth: 1 where the stand has a screen of its own. */
+  hasScreen: Uint8Array
 }
 
 /** Stable 0..1 variety per exhibitor: the same booth always gets the same display and products. */
@@ -146,6 +153,8 @@ export function computeBoothLayout(plan: Pick<FloorPlan, 'booths'>, zoneColours:
   const hitMatrices = new Float32Array(Math.max(1, count) * 16)
   const anchors = new Float32Array(Math.max(1, count) * 3)
   const centres = new Float32Array(Math.max(1, count) * 2)
+  const screenMatrices = new Float32Array(Math.max(1, count) * 16)
+  const hasScreen = new Uint8Array(Math.max(1, count))
   const frame = new StandFrame()
   /** Packed parts: the next free instance. */
   const next = (part: BoothPart) => parts[part].count++
@@ -247,8 +256,12 @@ export function computeBoothLayout(plan: Pick<FloorPlan, 'booths'>, zoneColours:
       frame.write(parts[part].matrices, k, x, y, z, sx, sy, sz, turn)
       writeColour(parts[part].colours, k, colourOf)
     }
+    // The screen's face: just in front of the display box, inside a thin bezel.
+    const sw = Math.min(1.8, W * 0.45)
+    if (island) frame.write(screenMatrices, i, 0, ph + 1.8, BOOTH.islandTotemWidth / 2 + 0.03 + 0.026, 0.84, 0.49, 1)
+    else frame.write(screenMatrices, i, W * 0.18, ph + 1.55, -D / 2 + 0.1 + t + 0.03 + 0.026, sw - 0.06, sw * 0.56 - 0.06, 1)
+    hasScreen[i] = screen ? 1 : 0
     if (screen) {
-      const sw = Math.min(1.8, W * 0.45)
       if (island) frame.write(parts.display.matrices, i, 0, ph + 1.8, BOOTH.islandTotemWidth / 2 + 0.03, 0.9, 0.55, 0.05)
       else frame.write(parts.display.matrices, i, W * 0.18, ph + 1.55, -D / 2 + 0.1 + t + 0.03, sw, sw * 0.56, 0.05)
       writeColour(parts.display.colours, i, _c.set(PALETTE.screen))
@@ -268,5 +281,5 @@ export function computeBoothLayout(plan: Pick<FloorPlan, 'booths'>, zoneColours:
     frame.write(hitMatrices, i, 0, top / 2, 0, W, top + 0.02, D)
   }
 
-  return { count, parts, labelMatrices, hitMatrices, anchors, centres }
+  return { count, parts, labelMatrices, hitMatrices, anchors, centres, screenMatrices, hasScreen }
 }

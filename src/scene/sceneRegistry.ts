@@ -18,4 +18,18 @@ export const sceneRegistry: {
   route: { markers: readonly { number: number; centre: THREE.Vector3 }[]; pathPoints: number } | null
   /** Other visitors drawn in the last frame. */
   avatars: { drawn: number } | null
-} = { cube: null, booths: null, tableMarks: null, route: null, avatars: null }
+  /** Live screens: the booths whose title card is drawn, and the videos playing now. */
+  screens: { cards(): string[]; videos(): ScreenVideoState[] } | null
+} = { cube: null, booths: null, tableMarks: null, route: null, avatars: null, screens: null }
+
+export interface ScreenVideoState {
+  screen: string
+  path: 'native-hls' | 'hls.js' | 'mp4' | null
+  /** Its first frame is on the screen (until then the title card shows). */
+  drawn: boolean
+  paused: boolean
+  muted: boolean
+  currentTime: number
+  /** Video frames the hall was asked to draw. */
+  frames: number
+}

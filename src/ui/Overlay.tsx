@@ -16,6 +16,7 @@ import ModeSwitch from './ModeSwitch'
 import Notices from './Notices'
 import RoutePanel from './RoutePanel'
 import LobbyProgramme from './sessions/LobbyProgramme'
+import ScreenSound from './ScreenSound'
 import TopBar from './TopBar'
 import TourControls from './TourControls'
 import UpdateBanner from './UpdateBanner'
@@ -48,6 +49,7 @@ export default function Overlay() {
               <ModeSwitch />
               <Joystick />
               <GyroToggle />
+              <ScreenSound />
             </>
           )}
           <LobbyProgramme />

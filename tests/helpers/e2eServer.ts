@@ -2,6 +2,9 @@
 import { execFileSync } from 'node:child_process'
 
 export const E2E_SERVER_PORT = Number(process.env.E2E_SERVER_PORT ?? 4180)
+/** The loopback host of the test stream (tests/helpers/testStream.ts), on a fixed port the server allows (STREAM_ORIGINS). */
+export const E2E_STREAM_PORT = Number(process.env.E2E_STREAM_PORT ?? E2E_SERVER_PORT + 1)
+export const E2E_STREAM_ORIGIN = `http://127.0.0.1:${E2E_STREAM_PORT}`
 /** Outside test-results/, which Playwright empties when any run starts. */
 export const E2E_SERVER_DATA_DIR = process.env.E2E_SERVER_DATA_DIR ?? '.data/e2e-server'
 

@@ -4,12 +4,15 @@
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
-import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../../../src/contentSecurityPolicy'
+import { contentSecurityPolicy, contentSecurityPolicyMeta } from '../../../src/contentSecurityPolicy'
 import { WALK_EXHIBITOR, expectPolicyEnforced, settle, walkMainScreens, watchPolicy, type PolicyWatch } from '../../helpers/contentSecurityPolicy'
-import { inviteStaff } from '../../helpers/e2eServer'
+import { E2E_STREAM_ORIGIN, inviteStaff } from '../../helpers/e2eServer'
 import { directivesOf } from '../../helpers/policyDirectives'
 
 const BOOKING_LINK = `/?booth=${WALK_EXHIBITOR}&book=1&lang=en`
+/** The server under test lets the live screens' test stream host in (STREAM_ORIGINS): that and nothing more. */
+const CONTENT_SECURITY_POLICY = contentSecurityPolicy([E2E_STREAM_ORIGIN])
+const CONTENT_SECURITY_POLICY_META = contentSecurityPolicyMeta(CONTENT_SECURITY_POLICY)
 
 test('the page and the API carry the policy with frame-ancestors, and the page’s meta agrees with it', async ({ request }) => {
   for (const url of [BOOKING_LINK, '/exhibitor', '/api/health', `/api/exhibitors/${WALK_EXHIBITOR}/slots?from=${Date.now()}&to=${Date.now() + 86_400_000}`]) {
