@@ -1,12 +1,17 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin, type ResolvedConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import { CONTENT_SECURITY_POLICY_META } from './src/contentSecurityPolicy'
 
 export default defineConfig({
   plugins: [react(), serviceWorkerPlugin(), bookingServerMarker(), contentSecurityPolicyMeta()],
+  // Every `import … from 'zod'` of the app goes through src/zodJitless.ts, so zod is jitless before any module
+  // builds a schema, whichever chunk the bundler puts that module in (an entry-first import alone does not hold
+  // once a shared chunk with schemas is evaluated before the entry's own code).
+  resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/zodJitless.ts', import.meta.url)) }] },
   // In development the booking server runs beside Vite (scripts/dev.ts); the app calls it on its own origin,
   // WebSockets (the live layer's /api/live) included.
   server: {
