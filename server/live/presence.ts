@@ -14,7 +14,7 @@ import {
   HEARTBEAT_MS,
   IDLE_AFTER_MS,
   MAX_AVATARS,
-  clientMessageSchema,
+  parseClientMessage,
   type ServerMessage,
   type ZoneCounts,
 } from '../../src/live/protocol'
@@ -275,9 +275,8 @@ export class PresenceWorld {
     } catch {
       return this.send(visitor.socket, { type: 'refused', code: 'bad-message' })
     }
-    const result = clientMessageSchema.safeParse(parsed)
-    if (!result.success) return this.send(visitor.socket, { type: 'refused', code: 'bad-message' })
-    const message = result.data
+    const message = parseClientMessage(parsed)
+    if (!message) return this.send(visitor.socket, { type: 'refused', code: 'bad-message' })
     const before = visitor.zoneId
     switch (message.type) {
       case 'hello':
