@@ -14,7 +14,7 @@ import {
   HEARTBEAT_MS,
   IDLE_AFTER_MS,
   MAX_AVATARS,
-  clientMessageSchema,
+  parseClientMessage,
   type ServerMessage,
   type ZoneCounts,
 } from '../../src/live/protocol'
@@ -107,6 +107,12 @@ interface Visitor {
   idle: boolean
   /** Has sent a pose: until then it stands where the app puts a visitor arriving in its zone. */
   posed: boolean
+  /**
+   * How others see it, quantised, kept up to date as its messages arrive (null while absent or invisible). Updated
+   * in place, so a round that is part way through sends a pose that arrived meanwhile to the clients it has yet
+   * to reach instead of waiting for the next round (the frame writers copy what they keep).
+   */
+  slot: AvatarSlot | null
 }
 
 interface RemotePart {
@@ -132,8 +138,15 @@ export class PresenceWorld {
   private readonly arrivals: Map<ZoneId, { x: number; z: number }>
   /** Zones where something changed since the last avatars round. */
   private dirtyZones = new Set<ZoneId>()
+  /** Local visitors that went out of sight since the round under way listed who is where. */
+  private withdrawn = new Set<string>()
+  /** This round's candidates by zone index (lists reused from round to round) and other processes' by id. */
+  private readonly byZone: AvatarSlot[][] = ZONE_IDS.map(() => [])
+  private readonly remoteById = new Map<string, AvatarSlot>()
+  /** The zone indices around the client whose update frame is being written (read by `current`). */
+  private aroundZones: ReadonlySet<number> = new Set()
   /** Each zone with its neighbours, as a list and a set. */
-  private readonly around: Map<ZoneId, { list: ZoneId[]; set: Set<ZoneId> }>
+  private readonly around: Map<ZoneId, Around>
   private round = 0
   private connections = 0
   private timers: NodeJS.Timeout[] = []
@@ -150,7 +163,7 @@ export class PresenceWorld {
     this.neighbours = zoneNeighbours(options.zones)
     this.around = new Map(options.zones.map((zone) => {
       const list = [zone.zoneId, ...(this.neighbours.get(zone.zoneId) ?? [])]
-      return [zone.zoneId, { list, set: new Set(list) }]
+      return [zone.zoneId, aroundOf(list)]
     }))
     this.arrivals = new Map(options.zones.map((zone) => [zone.zoneId, { x: zone.arrival.x, z: zone.arrival.z }]))
   }
@@ -175,8 +188,12 @@ export class PresenceWorld {
     every(this.timings.avatarsMs, () => {
       this.fanOut().catch((error: unknown) => this.options.log?.warn({ err: error }, 'an avatars round failed; the next one tries again'))
     })
-    every(this.timings.countsMs, () => this.sendCounts())
-    every(this.timings.heartbeatMs, () => this.heartbeat())
+    every(this.timings.countsMs, () => {
+      this.sendCounts().catch((error: unknown) => this.options.log?.warn({ err: error }, 'a counts round failed; the next one tries again'))
+    })
+    every(this.timings.heartbeatMs, () => {
+      this.heartbeat().catch((error: unknown) => this.options.log?.warn({ err: error }, 'a heartbeat round failed; the next one tries again'))
+    })
     every(this.timings.publishMs, () => void this.publish())
   }
 
@@ -214,6 +231,7 @@ export class PresenceWorld {
       selectedZone: null,
       idle: false,
       posed: false,
+      slot: null,
     })
     this.send(socket, { type: 'welcome', id })
     return id
@@ -223,6 +241,7 @@ export class PresenceWorld {
     const visitor = this.visitors.get(id)
     if (!visitor) return
     this.visitors.delete(id)
+    if (visitor.slot) this.withdraw(visitor)
     if (visitor.present) this.dirtyZones.add(visitor.zoneId)
   }
 
@@ -256,9 +275,8 @@ export class PresenceWorld {
     } catch {
       return this.send(visitor.socket, { type: 'refused', code: 'bad-message' })
     }
-    const result = clientMessageSchema.safeParse(parsed)
-    if (!result.success) return this.send(visitor.socket, { type: 'refused', code: 'bad-message' })
-    const message = result.data
+    const message = parseClientMessage(parsed)
+    if (!message) return this.send(visitor.socket, { type: 'refused', code: 'bad-message' })
     const before = visitor.zoneId
     switch (message.type) {
       case 'hello':
@@ -285,7 +303,27 @@ export class PresenceWorld {
         if (!message.hidden) visitor.needsFull = true
         break
     }
-    if (visitor.present) this.dirtyZones.add(before).add(visitor.zoneId)
+    if (visitor.present) {
+      this.refreshSlot(visitor, now)
+      this.dirtyZones.add(before).add(visitor.zoneId)
+    }
+  }
+
+  /** Brings a visitor's quantised slot up to what it just said (or takes it out of sight). */
+  private refreshSlot(visitor: Visitor, now: number): void {
+    const next = visitor.present && !visitor.invisible ? quantiseAvatar(this.shared(visitor, now)) : null
+    if (!next) {
+      if (visitor.slot) this.withdraw(visitor)
+      return
+    }
+    if (visitor.slot) Object.assign(visitor.slot, next)
+    else visitor.slot = next
+  }
+
+  /** Out of sight (gone or invisible) at once: the round under way stops offering it to anyone. */
+  private withdraw(visitor: Visitor): void {
+    visitor.slot = null
+    this.withdrawn.add(visitor.id)
   }
 
   /** Visitors per zone, online and crowded zones: local and remote, visible ones only. */
@@ -348,20 +386,22 @@ export class PresenceWorld {
     for (const other of parts.values()) other.expires = expires
   }
 
-  private sendCounts(): void {
+  private async sendCounts(): Promise<void> {
     const text = JSON.stringify(this.counts())
-    for (const visitor of this.visitors.values()) {
-      if (visitor.sentCounts === text || visitor.socket.bufferedAmount > DROP_BACKLOG_BYTES) continue
+    // in batches like the avatars: 2,000 sends at once would hold up an avatars round (and bookings) by tens of ms
+    await inBatches([...this.visitors.values()], (visitor) => {
+      if (visitor.sentCounts === text || visitor.socket.bufferedAmount > DROP_BACKLOG_BYTES || !this.visitors.has(visitor.id)) return
       visitor.sentCounts = text
       visitor.socket.send(text)
-    }
+    })
   }
 
   /**
    * One avatars round: each client whose surroundings changed gets a frame of what changed near it, in batches.
    * Its nearest MAX_AVATARS are chosen again every `reselectMs` (spread over the rounds) and when it changes zone;
-   * in the rounds between, only its current ones' moves and leaves go out. Each visitor is quantised once a round,
-   * whatever the number of clients it goes to.
+   * in the rounds between, only its current ones' moves and leaves go out. Local visitors are quantised as their
+   * poses arrive, not here: a pose that arrives while the round yields between batches reaches the clients still
+   * to come in this round.
    */
   private async fanOut(): Promise<void> {
     if (this.fanningOut) {
@@ -374,29 +414,15 @@ export class PresenceWorld {
       const reselectRounds = Math.max(1, Math.round(this.timings.reselectMs / this.timings.avatarsMs))
       const dirty = this.dirtyZones
       this.dirtyZones = new Set()
-      const byZone = new Map<ZoneId, AvatarSlot[]>()
-      const byId = new Map<string, AvatarSlot>()
-      for (const visitor of this.everyone()) {
-        // idle is a change too: a visitor who just went idle marks its zone
-        const local = this.visitors.get(visitor.id)
-        if (local && visitor.idle !== local.idle) {
-          local.idle = visitor.idle
-          dirty.add(visitor.zoneId)
-        }
-        const quantised = quantiseAvatar(visitor)
-        if (!quantised) continue
-        let list = byZone.get(visitor.zoneId)
-        if (!list) byZone.set(visitor.zoneId, (list = []))
-        list.push(quantised)
-        byId.set(visitor.id, quantised)
-      }
+      this.withdrawn.clear()
+      this.listCandidates(dirty)
       const clients = [...this.visitors.values()]
       for (let start = 0; start < clients.length; start += FANOUT_BATCH) {
         if (start > 0) await new Promise((resolve) => setImmediate(resolve))
         for (let i = start; i < Math.min(clients.length, start + FANOUT_BATCH); i++) {
           const client = clients[i]
           if (!client.present || client.hidden || !this.visitors.has(client.id)) continue
-          const around = this.around.get(client.zoneId) ?? { list: [client.zoneId], set: new Set([client.zoneId]) }
+          const around = this.around.get(client.zoneId) ?? aroundOf([client.zoneId])
           const reselect = client.needsFull || client.selectedZone !== client.zoneId || (round + client.seq) % reselectRounds === 0
           if (!reselect && !around.list.some((zone) => dirty.has(zone))) continue
           if (client.socket.bufferedAmount > DROP_BACKLOG_BYTES) {
@@ -410,17 +436,11 @@ export class PresenceWorld {
           }
           let frame: Uint8Array | null
           if (reselect) {
-            frame = writeQuantisedFrame(client.view, nearest(client, around.list, byZone), client.needsFull, pooledBytes)
+            frame = writeQuantisedFrame(client.view, this.nearest(client, around), client.needsFull, pooledBytes)
             client.selectedZone = client.zoneId
           } else {
-            frame = writeUpdateFrame(
-              client.view,
-              (id) => {
-                const visitor = byId.get(id)
-                return visitor && around.set.has(ZONE_IDS[visitor.zone]) ? visitor : null
-              },
-              pooledBytes,
-            )
+            this.aroundZones = around.zones
+            frame = writeUpdateFrame(client.view, this.current, pooledBytes)
           }
           client.needsFull = false
           if (frame) client.socket.send(frame)
@@ -435,15 +455,91 @@ export class PresenceWorld {
     }
   }
 
+  /**
+   * Who may be chosen this round, by zone: the local visitors' own (live) slots and the other processes' visitors,
+   * quantised once. A visitor who just went idle marks its zone dirty: idle is a change too.
+   */
+  private listCandidates(dirty: Set<ZoneId>): void {
+    for (const list of this.byZone) list.length = 0
+    this.remoteById.clear()
+    const now = this.now()
+    for (const visitor of this.visitors.values()) {
+      if (!visitor.slot) continue
+      const idle = now - visitor.lastActive >= this.timings.idleAfterMs
+      if (idle !== visitor.idle) {
+        visitor.idle = idle
+        visitor.slot.idle = idle
+        dirty.add(visitor.zoneId)
+      }
+      this.byZone[visitor.slot.zone].push(visitor.slot)
+    }
+    if (this.remote.size === 0) return
+    for (const visitor of this.everyone()) {
+      if (this.visitors.has(visitor.id)) continue
+      const quantised = quantiseAvatar(visitor)
+      if (!quantised) continue
+      this.byZone[quantised.zone].push(quantised)
+      this.remoteById.set(visitor.id, quantised)
+    }
+  }
+
+  /** A visitor as the client being written to should see it now, or null when it is no longer around that client. */
+  private readonly current = (id: string): AvatarSlot | null => {
+    const local = this.visitors.get(id)
+    const slot = local ? local.slot : (this.remoteById.get(id) ?? null)
+    return slot && this.aroundZones.has(slot.zone) ? slot : null
+  }
+
+  /**
+   * The MAX_AVATARS others nearest the client in the zones around it (in decimetres, as quantised; ties by id, so
+   * the choice is stable). A bounded max-heap: once it is full, most candidates cost one comparison with the
+   * farthest kept. A candidate listed at the round's start that has since left these zones or gone out of sight
+   * is passed over. The array returned is reused by the next call.
+   */
+  private nearest(client: Visitor, around: Around): AvatarSlot[] {
+    kept.length = 0
+    far.length = 0
+    const cx = client.x * 10
+    const cz = client.z * 10
+    const withdrawn = this.withdrawn
+    for (const zone of around.indices) {
+      for (const candidate of this.byZone[zone]) {
+        if (candidate.id === client.id || !around.zones.has(candidate.zone) || (withdrawn.size > 0 && withdrawn.has(candidate.id))) continue
+        const distance = (candidate.x - cx) ** 2 + (candidate.z - cz) ** 2
+        if (kept.length < MAX_AVATARS) {
+          kept.push(candidate)
+          far.push(distance)
+          for (let i = kept.length - 1; i > 0 && farther(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1)
+          continue
+        }
+        if (distance > far[0] || (distance === far[0] && candidate.id > kept[0].id)) continue
+        kept[0] = candidate
+        far[0] = distance
+        for (let i = 0; ; ) {
+          const left = 2 * i + 1
+          const right = left + 1
+          let top = i
+          if (left < kept.length && farther(left, top)) top = left
+          if (right < kept.length && farther(right, top)) top = right
+          if (top === i) break
+          swap(i, top)
+          i = top
+        }
+      }
+    }
+    return kept
+  }
+
   private dropSlow(client: Visitor): void {
     this.options.log?.warn({ presence: client.id, buffered: client.socket.bufferedAmount }, 'dropping a presence client that stopped reading')
     client.socket.terminate()
     this.disconnect(client.id)
   }
 
-  private heartbeat(): void {
+  private async heartbeat(): Promise<void> {
     const now = this.now()
-    for (const visitor of [...this.visitors.values()]) {
+    await inBatches([...this.visitors.values()], (visitor) => {
+      if (!this.visitors.has(visitor.id)) return
       if (now - visitor.lastSeen >= this.timings.goneAfterMs) {
         visitor.socket.terminate()
         this.disconnect(visitor.id)
@@ -452,12 +548,13 @@ export class PresenceWorld {
         visitor.socket.ping()
         visitor.socket.send(BEAT)
       }
-    }
+    })
   }
 
   /** Tells the other processes this one's visible visitors: when they changed, and often enough to stay alive. */
   private async publish(): Promise<void> {
-    if (this.publishing) return
+    // nobody listens: listing and stringifying every visible visitor four times a second would be work for no one
+    if (this.publishing || this.options.bus.alone) return
     const now = this.now()
     const mine: SharedVisitor[] = []
     for (const visitor of this.visitors.values()) if (visitor.present && !visitor.invisible) mine.push(this.shared(visitor, now))
@@ -482,60 +579,40 @@ export class PresenceWorld {
   }
 }
 
+/** Runs `each` over `items` FANOUT_BATCH at a time, yielding to other I/O between batches. */
+async function inBatches<T>(items: readonly T[], each: (item: T) => void): Promise<void> {
+  for (let start = 0; start < items.length; start += FANOUT_BATCH) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve))
+    for (let i = start; i < Math.min(items.length, start + FANOUT_BATCH); i++) each(items[i])
+  }
+}
+
 /** Frames out of Node's Buffer pool: thousands of small ones a second, each otherwise its own ArrayBuffer. */
 const pooledBytes = (length: number) => Buffer.allocUnsafe(length)
 
 // reused from client to client: nearest() runs thousands of times a second, and its answer is read at once
 const kept: AvatarSlot[] = []
 const far: number[] = []
+const farther = (i: number, j: number) => far[i] > far[j] || (far[i] === far[j] && kept[i].id > kept[j].id)
+function swap(i: number, j: number): void {
+  const avatar = kept[i]
+  kept[i] = kept[j]
+  kept[j] = avatar
+  const distance = far[i]
+  far[i] = far[j]
+  far[j] = distance
+}
 
-/**
- * The MAX_AVATARS others nearest the client in these zones (in decimetres, as quantised; ties by id, so the choice
- * is stable). A bounded max-heap: once it is full, most candidates cost one comparison with the farthest kept.
- * The array returned is reused by the next call.
- */
-function nearest(client: Visitor, zones: readonly ZoneId[], byZone: Map<ZoneId, AvatarSlot[]>): AvatarSlot[] {
-  kept.length = 0
-  far.length = 0
-  const cx = client.x * 10
-  const cz = client.z * 10
-  const farther = (i: number, j: number) => far[i] > far[j] || (far[i] === far[j] && kept[i].id > kept[j].id)
-  const swap = (i: number, j: number) => {
-    const avatar = kept[i]
-    kept[i] = kept[j]
-    kept[j] = avatar
-    const distance = far[i]
-    far[i] = far[j]
-    far[j] = distance
-  }
-  for (const zone of zones) {
-    const candidates = byZone.get(zone)
-    if (!candidates) continue
-    for (const candidate of candidates) {
-      if (candidate.id === client.id) continue
-      const distance = (candidate.x - cx) ** 2 + (candidate.z - cz) ** 2
-      if (kept.length < MAX_AVATARS) {
-        kept.push(candidate)
-        far.push(distance)
-        for (let i = kept.length - 1; i > 0 && farther(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1)
-        continue
-      }
-      if (distance > far[0] || (distance === far[0] && candidate.id > kept[0].id)) continue
-      kept[0] = candidate
-      far[0] = distance
-      for (let i = 0; ; ) {
-        const left = 2 * i + 1
-        const right = left + 1
-        let top = i
-        if (left < kept.length && farther(left, top)) top = left
-        if (right < kept.length && farther(right, top)) top = right
-        if (top === i) break
-        swap(i, top)
-        i = top
-      }
-    }
-  }
-  return kept
+/** A zone with its neighbours: as ids, and as the zone indices a quantised slot carries. */
+interface Around {
+  list: ZoneId[]
+  indices: number[]
+  zones: Set<number>
+}
+
+function aroundOf(list: ZoneId[]): Around {
+  const indices = list.map((zone) => ZONE_IDS.indexOf(zone))
+  return { list, indices, zones: new Set(indices) }
 }
 
 /** Zones whose rectangles touch or lie within NEIGHBOUR_GAP_M of each other, computed once from the floor plan. */

@@ -32,6 +32,8 @@ export interface PresenceBusState {
 export interface PresenceBus {
   /** This process, as its notices name it. */
   readonly process: string
+  /** True when nobody else can hear this process (one process, PGlite): the world then skips publishing altogether. */
+  readonly alone?: boolean
   start(onNotice: (notice: PresenceNotice) => void): Promise<void>
   /** The whole of this process's visible visitors (replacing what it published before). */
   publish(visitors: SharedVisitor[]): Promise<void>
@@ -42,6 +44,7 @@ export interface PresenceBus {
 /** One process (PGlite, or a single server): nobody else to tell, and the embedded database's one connection stays free for bookings. */
 export class LocalPresenceBus implements PresenceBus {
   readonly process = randomBytes(6).toString('base64url')
+  readonly alone = true
   async start(): Promise<void> {}
   async publish(): Promise<void> {}
   state(): PresenceBusState {
