@@ -18,7 +18,7 @@ import {
   type ServerMessage,
   type ZoneCounts,
 } from '../../src/live/protocol'
-import { emptyAvatarView, quantiseAvatar, writeQuantisedFrame, writeUpdateFrame, type AvatarSlot, type AvatarView } from '../../src/live/avatarFrame'
+import { AvatarTable, SentView, writeFollowFrame, writeSelectionFrame } from '../../src/live/avatarFrameWriter'
 import type { ZoneArea } from '../../src/plan/types'
 import type { PresenceBus, PresenceNotice, SharedVisitor } from './presenceBus'
 
@@ -96,7 +96,7 @@ interface Visitor {
   windowMessages: number
   sentCounts: string
   /** The avatars this client was last sent, slot by slot: the next frame says only what differs. */
-  view: AvatarView
+  view: SentView
   /** Its next frame starts from nothing: after hello, or when its tab comes back from the background. */
   needsFull: boolean
   /** Spreads the clients' reselection rounds evenly. */
@@ -108,11 +108,11 @@ interface Visitor {
   /** Has sent a pose: until then it stands where the app puts a visitor arriving in its zone. */
   posed: boolean
   /**
-   * How others see it, quantised, kept up to date as its messages arrive (null while absent or invisible). Updated
-   * in place, so a round that is part way through sends a pose that arrived meanwhile to the clients it has yet
-   * to reach instead of waiting for the next round (the frame writers copy what they keep).
+   * How others see it: its handle in the avatar table (-1 while absent or invisible), kept up to date as its
+   * messages arrive. Updated in place, so a round that is part way through sends a pose that arrived meanwhile to
+   * the clients it has yet to reach instead of waiting for the next round.
    */
-  slot: AvatarSlot | null
+  handle: number
 }
 
 interface RemotePart {
@@ -138,13 +138,12 @@ export class PresenceWorld {
   private readonly arrivals: Map<ZoneId, { x: number; z: number }>
   /** Zones where something changed since the last avatars round. */
   private dirtyZones = new Set<ZoneId>()
-  /** Local visitors that went out of sight since the round under way listed who is where. */
-  private withdrawn = new Set<string>()
-  /** This round's candidates by zone index (lists reused from round to round) and other processes' by id. */
-  private readonly byZone: AvatarSlot[][] = ZONE_IDS.map(() => [])
-  private readonly remoteById = new Map<string, AvatarSlot>()
-  /** The zone indices around the client whose update frame is being written (read by `current`). */
-  private aroundZones: ReadonlySet<number> = new Set()
+  /** Everyone who can be shown, local and remote, quantised: what the frames are written from. */
+  private readonly avatars = new AvatarTable()
+  /** This round's candidates (handles) by zone index: lists reused from round to round. */
+  private readonly byZone: number[][] = ZONE_IDS.map(() => [])
+  /** Other processes' visitors in the table, by id. */
+  private remoteHandles = new Map<string, number>()
   /** Each zone with its neighbours, as a list and a set. */
   private readonly around: Map<ZoneId, Around>
   private round = 0
@@ -225,13 +224,13 @@ export class PresenceWorld {
       windowStart: now,
       windowMessages: 0,
       sentCounts: '',
-      view: emptyAvatarView(),
+      view: new SentView(),
       needsFull: true,
       seq: this.connections++,
       selectedZone: null,
       idle: false,
       posed: false,
-      slot: null,
+      handle: -1,
     })
     this.send(socket, { type: 'welcome', id })
     return id
@@ -241,7 +240,7 @@ export class PresenceWorld {
     const visitor = this.visitors.get(id)
     if (!visitor) return
     this.visitors.delete(id)
-    if (visitor.slot) this.withdraw(visitor)
+    if (visitor.handle >= 0) this.withdraw(visitor)
     if (visitor.present) this.dirtyZones.add(visitor.zoneId)
   }
 
@@ -309,21 +308,21 @@ export class PresenceWorld {
     }
   }
 
-  /** Brings a visitor's quantised slot up to what it just said (or takes it out of sight). */
+  /** Brings a visitor's entry in the avatar table up to what it just said (or takes it out of sight). */
   private refreshSlot(visitor: Visitor, now: number): void {
-    const next = visitor.present && !visitor.invisible ? quantiseAvatar(this.shared(visitor, now)) : null
-    if (!next) {
-      if (visitor.slot) this.withdraw(visitor)
+    if (!visitor.present || visitor.invisible) {
+      if (visitor.handle >= 0) this.withdraw(visitor)
       return
     }
-    if (visitor.slot) Object.assign(visitor.slot, next)
-    else visitor.slot = next
+    const shared = this.shared(visitor, now)
+    if (visitor.handle >= 0) this.avatars.update(visitor.handle, shared)
+    else visitor.handle = this.avatars.add(shared)
   }
 
   /** Out of sight (gone or invisible) at once: the round under way stops offering it to anyone. */
   private withdraw(visitor: Visitor): void {
-    visitor.slot = null
-    this.withdrawn.add(visitor.id)
+    this.avatars.remove(visitor.handle)
+    visitor.handle = -1
   }
 
   /** Visitors per zone, online and crowded zones: local and remote, visible ones only. */
@@ -414,8 +413,10 @@ export class PresenceWorld {
       const reselectRounds = Math.max(1, Math.round(this.timings.reselectMs / this.timings.avatarsMs))
       const dirty = this.dirtyZones
       this.dirtyZones = new Set()
-      this.withdrawn.clear()
+      this.avatars.release()
       this.listCandidates(dirty)
+      const dirtyMask = new Uint8Array(ZONE_IDS.length)
+      for (const zone of dirty) dirtyMask[ZONE_INDEX.get(zone)!] = 1
       const clients = [...this.visitors.values()]
       for (let start = 0; start < clients.length; start += FANOUT_BATCH) {
         if (start > 0) await new Promise((resolve) => setImmediate(resolve))
@@ -424,7 +425,7 @@ export class PresenceWorld {
           if (!client.present || client.hidden || !this.visitors.has(client.id)) continue
           const around = this.around.get(client.zoneId) ?? aroundOf([client.zoneId])
           const reselect = client.needsFull || client.selectedZone !== client.zoneId || (round + client.seq) % reselectRounds === 0
-          if (!reselect && !around.list.some((zone) => dirty.has(zone))) continue
+          if (!reselect && !touches(around, dirtyMask)) continue
           if (client.socket.bufferedAmount > DROP_BACKLOG_BYTES) {
             this.dropSlow(client)
             continue
@@ -436,11 +437,11 @@ export class PresenceWorld {
           }
           let frame: Uint8Array | null
           if (reselect) {
-            frame = writeQuantisedFrame(client.view, this.nearest(client, around), client.needsFull, pooledBytes)
+            const nearest = this.nearest(client, around)
+            frame = writeSelectionFrame(this.avatars, client.view, nearest, nearest.length, client.needsFull, pooledBytes)
             client.selectedZone = client.zoneId
           } else {
-            this.aroundZones = around.zones
-            frame = writeUpdateFrame(client.view, this.current, pooledBytes)
+            frame = writeFollowFrame(this.avatars, client.view, around.mask, pooledBytes)
           }
           client.needsFull = false
           if (frame) client.socket.send(frame)
@@ -456,71 +457,74 @@ export class PresenceWorld {
   }
 
   /**
-   * Who may be chosen this round, by zone: the local visitors' own (live) slots and the other processes' visitors,
-   * quantised once. A visitor who just went idle marks its zone dirty: idle is a change too.
+   * Who may be chosen this round, by zone: the local visitors' own (live) entries and the other processes' visitors,
+   * brought into the table once a round. A visitor who just went idle marks its zone dirty: idle is a change too.
    */
   private listCandidates(dirty: Set<ZoneId>): void {
     for (const list of this.byZone) list.length = 0
-    this.remoteById.clear()
     const now = this.now()
+    const table = this.avatars
     for (const visitor of this.visitors.values()) {
-      if (!visitor.slot) continue
+      if (visitor.handle < 0) continue
       const idle = now - visitor.lastActive >= this.timings.idleAfterMs
       if (idle !== visitor.idle) {
         visitor.idle = idle
-        visitor.slot.idle = idle
+        table.setIdle(visitor.handle, idle)
         dirty.add(visitor.zoneId)
       }
-      this.byZone[visitor.slot.zone].push(visitor.slot)
+      this.byZone[table.zone[visitor.handle]].push(visitor.handle)
     }
-    if (this.remote.size === 0) return
+    if (this.remote.size === 0 && this.remoteHandles.size === 0) return
+    const previous = this.remoteHandles
+    const next = new Map<string, number>()
     for (const visitor of this.everyone()) {
-      if (this.visitors.has(visitor.id)) continue
-      const quantised = quantiseAvatar(visitor)
-      if (!quantised) continue
-      this.byZone[quantised.zone].push(quantised)
-      this.remoteById.set(visitor.id, quantised)
+      if (this.visitors.has(visitor.id) || next.has(visitor.id)) continue
+      let handle = previous.get(visitor.id)
+      if (handle === undefined) handle = table.add(visitor)
+      else {
+        previous.delete(visitor.id)
+        table.update(handle, visitor)
+      }
+      if (handle < 0) continue
+      next.set(visitor.id, handle)
+      this.byZone[table.zone[handle]].push(handle)
     }
-  }
-
-  /** A visitor as the client being written to should see it now, or null when it is no longer around that client. */
-  private readonly current = (id: string): AvatarSlot | null => {
-    const local = this.visitors.get(id)
-    const slot = local ? local.slot : (this.remoteById.get(id) ?? null)
-    return slot && this.aroundZones.has(slot.zone) ? slot : null
+    // the others' visitors no longer published: out of sight
+    for (const handle of previous.values()) table.remove(handle)
+    this.remoteHandles = next
   }
 
   /**
-   * The MAX_AVATARS others nearest the client in the zones around it (in decimetres, as quantised; ties by id, so
-   * the choice is stable). A bounded max-heap: once it is full, most candidates cost one comparison with the
+   * The MAX_AVATARS others nearest the client in the zones around it (handles; in decimetres, as quantised; ties by
+   * id, so the choice is stable). A bounded max-heap: once it is full, most candidates cost one comparison with the
    * farthest kept. A candidate listed at the round's start that has since left these zones or gone out of sight
    * is passed over. The array returned is reused by the next call.
    */
-  private nearest(client: Visitor, around: Around): AvatarSlot[] {
+  private nearest(client: Visitor, around: Around): number[] {
     kept.length = 0
     far.length = 0
-    const cx = client.x * 10
-    const cz = client.z * 10
-    const withdrawn = this.withdrawn
+    const table = this.avatars
+    const cx = Math.round(client.x * 10)
+    const cz = Math.round(client.z * 10)
     for (const zone of around.indices) {
       for (const candidate of this.byZone[zone]) {
-        if (candidate.id === client.id || !around.zones.has(candidate.zone) || (withdrawn.size > 0 && withdrawn.has(candidate.id))) continue
-        const distance = (candidate.x - cx) ** 2 + (candidate.z - cz) ** 2
+        if (candidate === client.handle || !table.alive[candidate] || !around.mask[table.zone[candidate]]) continue
+        const distance = (table.x[candidate] - cx) ** 2 + (table.z[candidate] - cz) ** 2
         if (kept.length < MAX_AVATARS) {
           kept.push(candidate)
           far.push(distance)
-          for (let i = kept.length - 1; i > 0 && farther(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1)
+          for (let i = kept.length - 1; i > 0 && farther(table, i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1)
           continue
         }
-        if (distance > far[0] || (distance === far[0] && candidate.id > kept[0].id)) continue
+        if (distance > far[0] || (distance === far[0] && table.ids[candidate] > table.ids[kept[0]])) continue
         kept[0] = candidate
         far[0] = distance
         for (let i = 0; ; ) {
           const left = 2 * i + 1
           const right = left + 1
           let top = i
-          if (left < kept.length && farther(left, top)) top = left
-          if (right < kept.length && farther(right, top)) top = right
+          if (left < kept.length && farther(table, left, top)) top = left
+          if (right < kept.length && farther(table, right, top)) top = right
           if (top === i) break
           swap(i, top)
           i = top
@@ -591,9 +595,9 @@ async function inBatches<T>(items: readonly T[], each: (item: T) => void): Promi
 const pooledBytes = (length: number) => Buffer.allocUnsafe(length)
 
 // reused from client to client: nearest() runs thousands of times a second, and its answer is read at once
-const kept: AvatarSlot[] = []
+const kept: number[] = []
 const far: number[] = []
-const farther = (i: number, j: number) => far[i] > far[j] || (far[i] === far[j] && kept[i].id > kept[j].id)
+const farther = (table: AvatarTable, i: number, j: number) => far[i] > far[j] || (far[i] === far[j] && table.ids[kept[i]] > table.ids[kept[j]])
 function swap(i: number, j: number): void {
   const avatar = kept[i]
   kept[i] = kept[j]
@@ -603,16 +607,25 @@ function swap(i: number, j: number): void {
   far[j] = distance
 }
 
-/** A zone with its neighbours: as ids, and as the zone indices a quantised slot carries. */
+const ZONE_INDEX = new Map<ZoneId, number>(ZONE_IDS.map((zone, i) => [zone, i]))
+
+/** A zone with its neighbours: as the zone indices the avatar table carries, and as a mask over them. */
 interface Around {
-  list: ZoneId[]
   indices: number[]
-  zones: Set<number>
+  mask: Uint8Array
 }
 
 function aroundOf(list: ZoneId[]): Around {
-  const indices = list.map((zone) => ZONE_IDS.indexOf(zone))
-  return { list, indices, zones: new Set(indices) }
+  const indices = list.map((zone) => ZONE_INDEX.get(zone)!)
+  const mask = new Uint8Array(ZONE_IDS.length)
+  for (const index of indices) mask[index] = 1
+  return { indices, mask }
+}
+
+/** Whether something changed in a zone around the client. */
+function touches(around: Around, dirty: Uint8Array): boolean {
+  for (const index of around.indices) if (dirty[index]) return true
+  return false
 }
 
 /** Zones whose rectangles touch or lie within NEIGHBOUR_GAP_M of each other, computed once from the floor plan. */

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ZoneId } from '../../src/content/schema'
-import { emptyAvatarView, writeAvatarFrame } from '../../src/live/avatarFrame'
 import { HEARTBEAT_MS, POSE_MIN_INTERVAL_MS, type AvatarState, type ClientMessage } from '../../src/live/protocol'
 import { avatarPose, avatarsMoving, avatarTracks, clearAvatars, receiveAvatars } from '../../src/state/live/avatars'
 import { LIVE_RECONNECT_MAX_MS, LiveConnection, SILENT_AFTER_MS, type LiveCounts, type LiveSocket, type VisibilitySource } from '../../src/state/live/liveConnection'
 import { readPresenceSettings, writePresenceSettings, PRESENCE_STORAGE_KEY } from '../../src/state/live/presenceSettings'
 import { RECONNECT } from '../../src/state/reconnect'
+import { FrameWriter, fullFrameOf } from '../helpers/avatarFrames'
 
 /** A WebSocket the test opens, feeds and closes by hand; it records what the client sends. */
 class FakeSocket implements LiveSocket {
@@ -262,14 +262,10 @@ describe('the live connection', () => {
     live.socket().receive({ type: 'welcome', id: 'me' })
     live.socket().receive({ type: 'counts', zones: { lobby: 2 }, online: 2, crowded: ['lobby'] })
     live.socket().receiveFrame(
-      writeAvatarFrame(
-        emptyAvatarView(),
-        [
-          { id: 'me', zoneId: 'lobby', x: 1, z: 1, yaw: 0, name: null, idle: false },
-          { id: 'other', zoneId: 'lobby', x: 2, z: 3, yaw: 0, name: 'Ana', idle: false },
-        ],
-        true,
-      )!,
+      fullFrameOf([
+        { id: 'me', zoneId: 'lobby', x: 1, z: 1, yaw: 0, name: null, idle: false },
+        { id: 'other', zoneId: 'lobby', x: 2, z: 3, yaw: 0, name: 'Ana', idle: false },
+      ]),
     )
     expect(live.counts).toEqual([{ zones: { lobby: 2 }, online: 2, crowded: ['lobby'] }])
     // never oneself
@@ -280,20 +276,20 @@ describe('the live connection', () => {
   it('applies each avatars frame to what it knew, starts again from nothing on a new connection, and asks for a full frame when one does not read', () => {
     const live = setUp()
     live.socket().acceptConnection()
-    const server = emptyAvatarView()
+    const server = new FrameWriter()
     const ana = (x: number): AvatarState => ({ id: 'ana', zoneId: 'lobby', x, z: 3, yaw: 0, name: 'Ana', idle: false })
     const ben = (x: number): AvatarState => ({ id: 'ben', zoneId: 'lobby', x, z: 4, yaw: 0, name: null, idle: true })
-    live.socket().receiveFrame(writeAvatarFrame(server, [ana(1), ben(2)], true)!)
-    live.socket().receiveFrame(writeAvatarFrame(server, [ana(1.5), ben(2)])!)
+    live.socket().receiveFrame(server.select([ana(1), ben(2)], true)!)
+    live.socket().receiveFrame(server.select([ana(1.5), ben(2)])!)
     expect(live.avatarLists.at(-1)).toEqual([ana(1.5), ben(2)])
-    live.socket().receiveFrame(writeAvatarFrame(server, [ben(2)])!)
+    live.socket().receiveFrame(server.select([ben(2)])!)
     expect(live.avatarLists.at(-1)).toEqual([ben(2)])
     // a frame that does not read: nothing stale is kept, and the server is asked for the whole picture
     const sent = live.socket().sent.length
     live.socket().receiveFrame(new Uint8Array([2, 9, 1, 1, 0]))
     expect(live.avatarLists.at(-1)).toEqual([])
     expect(live.socket().sent.slice(sent)).toEqual([{ type: 'hidden', hidden: false }])
-    live.socket().receiveFrame(writeAvatarFrame(server, [ben(2)], true)!)
+    live.socket().receiveFrame(server.select([ben(2)], true)!)
     expect(live.avatarLists.at(-1)).toEqual([ben(2)])
     // a new connection knows nobody until its full frame
     live.socket().drop()
