@@ -77,6 +77,8 @@ export class LiveHub {
     for (const stream of this.streams) {
       // the programme is public: every open app and console shows it
       if (notice.sessions) this.send(stream, 'sessions', {})
+      // so are the screens' sources
+      if (notice.screens) this.send(stream, 'screens', {})
       if (stream.visitorId && visitors.has(stream.visitorId)) this.send(stream, 'bookings', {})
       for (const exhibitorId of stream.watch) if (exhibitors.has(exhibitorId)) this.send(stream, 'slots', { exhibitorId })
       if (stream.staffOf && exhibitors.has(stream.staffOf)) this.send(stream, 'inbox', {})

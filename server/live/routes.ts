@@ -12,7 +12,7 @@ export function liveRoutes(ctx: AppContext) {
     {
       method: 'GET',
       url: '/api/events',
-      summary: 'Server-Sent Events: `bookings` (the visitor’s changed), `slots` (a watched exhibitor’s changed), `inbox` (staff), `overview` (organisers), `sessions` (the programme of live sessions changed)',
+      summary: 'Server-Sent Events: `bookings` (the visitor’s changed), `slots` (a watched exhibitor’s changed), `inbox` (staff), `overview` (organisers), `sessions` (the programme of live sessions changed), `screens` (a live screen’s source changed)',
       description: 'Events carry ids only; the client fetches what changed. `ready` is sent on every (re)connection: fetch everything then, since events may have been missed.',
       tags: ['live'],
       auth: 'visitor-optional',

@@ -1,7 +1,7 @@
 /**
  * Live screens: the public list the hall reads, an exhibitor's staff setting their own booth's screen, organisers
  * setting the lobby's. Every URL is checked against `STREAM_ORIGINS` here; the table's checks hold the scheme and length.
- * Visitors see a change on their next load (the list is read once when the hall starts).
+ * A change reaches every open hall through the event stream (`screens`), and the hall reads the list again.
  */
 import type { FastifyRequest } from 'fastify'
 import {
@@ -15,6 +15,7 @@ import {
 } from '../../src/live/screens'
 import type { AppContext } from '../context'
 import { badRequest } from '../http/errors'
+import { ChangeSet } from './changes'
 
 interface SourceRow {
   screen_id: string
@@ -40,14 +41,20 @@ export function screenRoutes(ctx: AppContext) {
     if ((hls || mp4) && allowed.length === 0) throw badRequest('screens-disabled', 'This server plays no streams: set STREAM_ORIGINS')
     const problems = checkScreenSource({ hls, mp4 }, allowed)
     if (Object.keys(problems).length > 0) throw badRequest('screen-url-invalid', 'A source is not a playable link from an allowed origin', problems)
-    if (!hls && !mp4) await db.query('delete from screen_sources where screen_id = $1', [screenId])
-    else
-      await db.query(
-        `insert into screen_sources (screen_id, exhibitor_id, hls_url, mp4_url, updated_by, updated_at)
-         values ($1, $2, $3, $4, $5, to_timestamp($6::float8 / 1000))
-         on conflict (screen_id) do update set hls_url = excluded.hls_url, mp4_url = excluded.mp4_url, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-        [screenId, exhibitorId, hls, mp4, staffId, ctx.now()],
-      )
+    await db.transaction(async (tx) => {
+      if (!hls && !mp4) await tx.query('delete from screen_sources where screen_id = $1', [screenId])
+      else
+        await tx.query(
+          `insert into screen_sources (screen_id, exhibitor_id, hls_url, mp4_url, updated_by, updated_at)
+           values ($1, $2, $3, $4, $5, to_timestamp($6::float8 / 1000))
+           on conflict (screen_id) do update set hls_url = excluded.hls_url, mp4_url = excluded.mp4_url, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+          [screenId, exhibitorId, hls, mp4, staffId, ctx.now()],
+        )
+      // told on commit, to every process's open halls
+      const changes = new ChangeSet()
+      changes.screen()
+      await changes.publish(tx)
+    })
     return { source: await read(screenId), allowedOrigins: allowed }
   }
 

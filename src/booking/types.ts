@@ -186,6 +186,8 @@ export type BookingBackendEvent =
   | { type: 'connection'; state: ConnectionState }
   /** The server's programme of live sessions changed (or may have, after a reconnection): fetch it again. */
   | { type: 'programme-changed' }
+  /** A live screen's stream or video was set or cleared (or may have been, after a reconnection): fetch the list again. */
+  | { type: 'screens-changed' }
 
 /** Everything the UI and the store may ask of bookings; every rule lives behind it. */
 export interface BookingBackend {

@@ -8,7 +8,7 @@ import { decodeRoute } from '../routes/shareCode'
 import { buildLinkSearch, parseLinkParams } from './linkParams'
 import { detectBookingServer, startBookingBackend } from './bookings/bookingService'
 import { followProgramme } from './programmeFeed'
-import { loadScreenSources } from './live/screenSources'
+import { followScreenSources } from './live/screenSources'
 import { onStorageProblem, type StorageProblem } from './persistence'
 import type { Notice } from './store'
 import { useExpoStore } from './store'
@@ -89,8 +89,8 @@ export async function bootExpo(search = window.location.search): Promise<void> {
     import('./live/startLive')
       .then(({ startLive }) => startLive())
       .catch((error: unknown) => console.warn('The live layer could not start', error))
-    // the screens' streams and videos, read once: a change in the console shows on the next load
-    void loadScreenSources()
+    // the screens' streams and videos, read again whenever one is changed in the console
+    followScreenSources(backend)
   }
   if (link.route) openSharedRoute(link.route, pack)
   if (link.agenda || link.signIn) actions.setAgendaOpen(true)

@@ -1,10 +1,11 @@
 /**
  * The booking server's programme of live sessions in the store: fetched at start, and again whenever the event
- * stream says it changed or comes back after a break. Hosted as static files there is no server: only the content
- * pack's sessions show.
+ * stream says it changed or comes back after a break (followServer.ts). Hosted as static files there is no server:
+ * only the content pack's sessions show.
  */
 import type { BookingBackend } from '../booking/types'
 import { liveSessionSchema, type LiveSession } from '../live/sessions'
+import { followServerList } from './followServer'
 
 export const PROGRAMME_URL = '/api/sessions'
 
@@ -20,37 +21,10 @@ export function readProgramme(body: unknown): LiveSession[] | null {
 
 /** Keeps `receive` fed with the server's programme; returns the way to stop. */
 export function followProgramme(backend: Pick<BookingBackend, 'kind' | 'subscribe'>, receive: (sessions: LiveSession[]) => void, fetcher: typeof fetch = (...args) => globalThis.fetch(...args)): () => void {
-  if (backend.kind !== 'server') return () => undefined
-  let stopped = false
-  let inFlight = false
-  let again = false
-  const load = async () => {
-    if (inFlight) {
-      again = true
-      return
-    }
-    inFlight = true
-    try {
-      const response = await fetcher(PROGRAMME_URL, { headers: { accept: 'application/json' }, credentials: 'same-origin' })
-      const sessions = response.ok ? readProgramme(await response.json()) : null
-      // a failed fetch keeps what is shown; the stream's next `ready` after a break asks again
-      if (sessions && !stopped) receive(sessions)
-    } catch {
-      // offline or a server restarting: as above
-    } finally {
-      inFlight = false
-      if (again && !stopped) {
-        again = false
-        void load()
-      }
-    }
-  }
-  const unsubscribe = backend.subscribe((event) => {
-    if (event.type === 'programme-changed') void load()
+  return followServerList(backend, 'programme-changed', async (stopped) => {
+    const response = await fetcher(PROGRAMME_URL, { headers: { accept: 'application/json' }, credentials: 'same-origin' })
+    const sessions = response.ok ? readProgramme(await response.json()) : null
+    // a failed fetch keeps what is shown
+    if (sessions && !stopped()) receive(sessions)
   })
-  void load()
-  return () => {
-    stopped = true
-    unsubscribe()
-  }
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readConfig } from '../../server/config'
+import { EVENTS_CHANNEL, type ChangeNotice } from '../../server/live/changes'
 import { CONTENT_SECURITY_POLICY_META } from '../../src/contentSecurityPolicy'
 import { directivesOf } from '../helpers/policyDirectives'
 import { TestClient, startTestApp, type TestApp } from '../helpers/serverApp'
@@ -75,6 +76,22 @@ describe('a booth screen’s source', () => {
     const before = await rowCount()
     expect(await put(staff, '/api/console/screen', body)).toMatchObject({ status: 400, body: { code: 'screen-url-invalid', fields } })
     expect(await rowCount()).toBe(before)
+  })
+
+  it('tells every open hall when it changes (on commit), and nothing when a change is refused', async () => {
+    const notices: ChangeNotice[] = []
+    const stop = await server.db.listen(EVENTS_CHANNEL, (payload) => notices.push(JSON.parse(payload) as ChangeNotice))
+    try {
+      const staff = await signedIn(OWN)
+      expect((await put(staff, '/api/console/screen', { hls: 'https://elsewhere.example.org/a.m3u8', mp4: null })).status).toBe(400)
+      expect((await put(staff, '/api/console/screen', { hls: HLS, mp4: null })).status).toBe(200)
+      await expect.poll(() => notices.length).toBe(1)
+      expect(notices[0]).toMatchObject({ screens: true, visitors: [], exhibitors: [] })
+      expect((await put(staff, '/api/console/screen', { hls: null, mp4: null })).status).toBe(200)
+      await expect.poll(() => notices.length).toBe(2)
+    } finally {
+      await stop()
+    }
   })
 
   it('refuses shapes that are not a source before looking at them', async () => {

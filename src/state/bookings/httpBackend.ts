@@ -358,9 +358,11 @@ export class HttpBookingBackend implements BookingBackend, VisitorAccount {
       void this.refresh()
       for (const exhibitorId of this.watched.keys()) this.emit({ type: 'slots-changed', exhibitorId })
       this.emit({ type: 'programme-changed' })
+      this.emit({ type: 'screens-changed' })
     })
     stream.addEventListener('bookings', () => void this.refresh())
     stream.addEventListener('sessions', () => this.emit({ type: 'programme-changed' }))
+    stream.addEventListener('screens', () => this.emit({ type: 'screens-changed' }))
     stream.addEventListener('slots', (event) => {
       try {
         const { exhibitorId } = JSON.parse((event as MessageEvent).data) as { exhibitorId: string }

@@ -1,10 +1,12 @@
 /**
- * The live screens' sources (from `GET /api/screens`, read once when a page served by the booking server starts) and
- * what the hall is playing now, shared by the scene (which plays) and the overlay (its "Sound on" control). A source
- * changed in the console reaches visitors on their next load.
+ * The live screens' sources (from `GET /api/screens`, read when a page served by the booking server starts and again
+ * whenever the event stream says one changed) and what the hall is playing now, shared by the scene (which plays)
+ * and the overlay (its "Sound on" control).
  */
 import { create } from 'zustand'
+import type { BookingBackend } from '../../booking/types'
 import { screensResponseSchema, type ScreenSource } from '../../live/screens'
+import { followServerList } from '../followServer'
 
 export interface ScreenSourcesState {
   /** By screen id (`lobby` or an exhibitor id); a screen not here shows its title card. */
@@ -19,20 +21,28 @@ export interface ScreenSourcesState {
 
 export const useScreenSources = create<ScreenSourcesState>(() => ({ sources: new Map(), playing: null, muted: true, failed: new Set() }))
 
-/** The key a failure is remembered by: a new URL set in the console gets a fresh chance on the next load. */
+/** The key a failure is remembered by: a new URL set in the console gets a fresh chance. */
 export const sourceKey = (screen: string, source: ScreenSource) => `${screen}|${source.hls ?? ''}|${source.mp4 ?? ''}`
 
-/** Reads the sources once; a failure leaves every screen on its title card. */
-export async function loadScreenSources(fetcher: typeof fetch = (...args) => globalThis.fetch(...args)): Promise<void> {
-  try {
-    const response = await fetcher('/api/screens', { headers: { accept: 'application/json' }, credentials: 'same-origin' })
-    if (!response.ok) throw new Error(`GET /api/screens answered ${response.status}`)
-    const parsed = screensResponseSchema.safeParse(await response.json())
-    if (!parsed.success) throw new Error('GET /api/screens answered an unexpected shape')
-    useScreenSources.setState({ sources: new Map(parsed.data.screens.map(({ screen, ...source }) => [screen, source])) })
-  } catch (error) {
-    console.warn('Live screens stay on their title cards:', error)
-  }
+/**
+ * Keeps the sources in step with the server. A failed read keeps what the screens show (title cards at first), and
+ * an answer that changes nothing leaves the store alone: a new list restarts the video playing now.
+ */
+export function followScreenSources(backend: Pick<BookingBackend, 'kind' | 'subscribe'>, fetcher: typeof fetch = (...args) => globalThis.fetch(...args)): () => void {
+  return followServerList(backend, 'screens-changed', async (stopped) => {
+    try {
+      const response = await fetcher('/api/screens', { headers: { accept: 'application/json' }, credentials: 'same-origin' })
+      if (!response.ok) throw new Error(`GET /api/screens answered ${response.status}`)
+      const parsed = screensResponseSchema.safeParse(await response.json())
+      if (!parsed.success) throw new Error('GET /api/screens answered an unexpected shape')
+      const sources = new Map(parsed.data.screens.map(({ screen, ...source }) => [screen, source]))
+      const before = useScreenSources.getState().sources
+      const same = sources.size === before.size && [...sources].every(([screen, source]) => before.has(screen) && sourceKey(screen, before.get(screen)!) === sourceKey(screen, source))
+      if (!same && !stopped()) useScreenSources.setState({ sources })
+    } catch (error) {
+      console.warn('Live screens keep what they show:', error)
+    }
+  })
 }
 
 export function setScreenPlaying(screen: string | null): void {

@@ -1,6 +1,6 @@
 /**
  * Live screens in real Chromium against the booking server: staff set their booth's stream in the console; a visitor
- * standing at the booth sees it play (frames drawn, time running), turns the sound on, and walking away or hiding the
+ * already standing at the booth sees it play without a reload (frames drawn, time running), turns the sound on, and walking away or hiding the
  * tab stops it; a booth without a stream shows its title card; a broken stream falls back without a loop; and a hall
  * with no video in view draws nothing. The stream is made by ffmpeg at test time and served from loopback.
  */
@@ -96,10 +96,19 @@ const setHidden = (page: Page, hidden: boolean) =>
     document.dispatchEvent(new Event('visibilitychange'))
   }, hidden)
 
-test('staff set their booth’s stream in the console; a visitor at the booth sees it play, turns the sound on, and it stops when they leave or hide the tab', async ({
+test('staff set their booth’s stream in the console; a visitor already at the booth sees it play without a reload, turns the sound on, and it stops when they leave or hide the tab', async ({
   page,
   browser,
+  request,
 }) => {
+  // The visitor stands at the booth first: no stream yet (none left by an earlier try either), so no video.
+  await setScreenByApi(request, BOOTH.stream, { hls: null, mp4: null })
+  const errors = watchConsole(page)
+  const policy = await watchPolicy(page)
+  await openHall(page)
+  await standAt(page, BOOTH.stream)
+  expect((await screens(page)).videos).toEqual([])
+
   // The console: an origin the server does not allow is refused with the reason, then the test stream is saved.
   const link = new URL(inviteStaff(`screen.${randomUUID().slice(0, 8)}@example.com`, BOOTH.stream))
   const staffPage = await browser.newPage()
@@ -115,12 +124,8 @@ test('staff set their booth’s stream in the console; a visitor at the booth se
   await expect(card.getByText('Saved.')).toBeVisible()
   await staffPage.close()
 
-  // The visitor: walks to the booth; its screen gets a video that draws frames while its time runs.
-  const errors = watchConsole(page)
-  const policy = await watchPolicy(page)
-  await openHall(page)
+  // The visitor's hall hears of it and the booth's screen gets a video that draws frames while its time runs.
   const nativeHls = await page.evaluate(() => document.createElement('video').canPlayType('application/vnd.apple.mpegurl') !== '')
-  await standAt(page, BOOTH.stream)
   await expect.poll(async () => (await screens(page)).videos.find((v) => v.screen === BOOTH.stream)?.drawn ?? false, { timeout: 30_000 }).toBe(true)
   const first = (await screens(page)).videos[0]
   expect(first).toMatchObject({ screen: BOOTH.stream, path: nativeHls ? 'native-hls' : 'hls.js', paused: false, muted: true })
