@@ -52,7 +52,7 @@ export default function ExhibitorConsole({ me }: { me: ConsoleMe }) {
   }, [chat])
 
   useEffect(
-    () => openLiveStream({ events: ['inbox'], onEvent: (name) => actions.liveEvent(name), onState: (state) => actions.setLive(state) }),
+    () => openLiveStream({ events: ['inbox', 'sessions'], onEvent: (name) => actions.liveEvent(name), onState: (state) => actions.setLive(state) }),
     [actions],
   )
 

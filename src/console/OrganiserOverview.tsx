@@ -47,7 +47,7 @@ export default function OrganiserOverview() {
   const first = addDays(dateInZone(zone, now), offsetDays)
   const last = addDays(first, DAYS_SHOWN - 1)
 
-  useEffect(() => openLiveStream({ events: ['overview'], onEvent: (name) => actions.liveEvent(name), onState: (state) => actions.setLive(state) }), [actions])
+  useEffect(() => openLiveStream({ events: ['overview', 'sessions'], onEvent: (name) => actions.liveEvent(name), onState: (state) => actions.setLive(state) }), [actions])
 
   useEffect(() => {
     document.title = `${t('overview.heading')} · ${t('organiser.title')}`

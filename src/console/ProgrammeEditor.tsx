@@ -11,6 +11,7 @@ import { formatTimeRange, timeZoneLabel } from './format'
 import { LANGUAGE_NAMES } from './messages'
 import { useLanguage, useT } from './i18n'
 import ViewHeading from './ViewHeading'
+import { useConsoleStore } from './store'
 import './programme.css'
 
 const DURATIONS = [15, 30, 45, 60, 90, 120, 180, 240, 480] as const
@@ -59,7 +60,9 @@ export default function ProgrammeEditor({ venue, asView }: { venue: 'booth' | 'l
       setLoaded({ status: 'failed' })
     }
   }, [])
-  useEffect(() => void load(), [load])
+  // again whenever the programme changes, a colleague's change included
+  const programmeRevision = useConsoleStore((s) => s.programmeRevision)
+  useEffect(() => void load(), [load, programmeRevision])
 
   const edit = (change: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...change }))

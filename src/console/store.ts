@@ -55,6 +55,8 @@ interface ConsoleState {
   live: LiveState
   /** Goes up whenever the server says bookings changed (or the stream reconnected): views with their own data refetch. */
   revision: number
+  /** Goes up whenever the programme of sessions changed (a colleague's change too) or the stream reconnected. */
+  programmeRevision: number
   announcement: Announcement | null
   feedback: Record<string, Feedback>
   answering: Answering | null
@@ -140,6 +142,7 @@ export const useConsoleStore = create<ConsoleState>()((set, get) => {
     inbox: { bookings: null, failed: false },
     live: 'connecting',
     revision: 0,
+    programmeRevision: 0,
     announcement: null,
     feedback: {},
     answering: null,
@@ -265,6 +268,7 @@ export const useConsoleStore = create<ConsoleState>()((set, get) => {
           void get().actions.refreshInbox()
         }
         if (session.status === 'organiser' && (name === 'overview' || name === 'ready')) set((s) => ({ revision: s.revision + 1 }))
+        if (name === 'sessions' || name === 'ready') set((s) => ({ programmeRevision: s.programmeRevision + 1 }))
       },
 
       async signOut() {

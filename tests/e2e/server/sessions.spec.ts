@@ -1,7 +1,7 @@
 /**
- * The programme of live sessions across both sides: staff schedule a launch starting now in the console; a visitor
- * already at that booth sees it under "Live now" without a reload, adds it to the agenda, and the agenda's calendar
- * file holds it. The lobby's card shows the convention's own past forums with their dates.
+ * The programme of live sessions across both sides: staff schedule a launch starting now in the console; a colleague
+ * with the programme open and a visitor already at that booth see it under "Live now" without a reload; the visitor
+ * adds it to the agenda, and the agenda's calendar file holds it. The lobby's card shows the convention's own past forums with their dates.
  */
 import { expect, test } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
@@ -15,6 +15,7 @@ const EXHIBITOR = 'hefei-shengmai-intelligence'
 test('a launch scheduled in the console goes live in an open booth panel, into the agenda and its .ics', async ({ browser, baseURL }) => {
   const visitorContext = await browser.newContext({ baseURL, timezoneId: 'Europe/Berlin', viewport: { width: 1366, height: 820 } })
   const staffContext = await browser.newContext({ baseURL, timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 820 } })
+  const colleagueContext = await browser.newContext({ baseURL, timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 820 } })
   try {
     const visitor = await visitorContext.newPage()
     // the visitor is in the lobby first: the convention's own forums are past, with their dates, none live
@@ -31,6 +32,13 @@ test('a launch scheduled in the console goes live in an open booth panel, into t
     await expect(panel).toBeVisible()
     await expect(panel.getByRole('region', { name: 'Live now' })).toHaveCount(0)
 
+    // a colleague has the booth's programme open in a console of their own
+    const colleague = await colleagueContext.newPage()
+    const colleagueLink = new URL(inviteStaff(`stage.${randomUUID().slice(0, 8)}@example.com`, EXHIBITOR, 'en'))
+    await colleague.goto(`${colleagueLink.pathname}${colleagueLink.search}`)
+    await colleague.getByRole('navigation').getByRole('link', { name: 'Programme' }).click()
+    await expect(colleague.getByRole('heading', { level: 2, name: 'Programme at your booth' })).toBeVisible()
+
     const staff = await staffContext.newPage()
     const link = new URL(inviteStaff(`stage.${randomUUID().slice(0, 8)}@example.com`, EXHIBITOR, 'en'))
     await staff.goto(`${link.pathname}${link.search}`)
@@ -45,6 +53,8 @@ test('a launch scheduled in the console goes live in an open booth panel, into t
     await form.getByRole('button', { name: 'Schedule' }).click()
     await expect(staff.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
     await expect(staff.getByRole('listitem').filter({ hasText: title })).toContainText('Live now')
+    // the colleague did nothing either: their console's list follows
+    await expect(colleague.getByRole('listitem').filter({ hasText: title })).toContainText('Live now')
 
     // the visitor did nothing: the server's sessions event brought it
     const live = panel.getByRole('region', { name: 'Live now' })
@@ -76,5 +86,6 @@ test('a launch scheduled in the console goes live in an open booth panel, into t
   } finally {
     await visitorContext.close()
     await staffContext.close()
+    await colleagueContext.close()
   }
 })
