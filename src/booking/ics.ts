@@ -46,6 +46,8 @@ export interface IcsOptions {
   includeCancelled?: boolean
   /** Live sessions the visitor keeps in the agenda, one event each, in the same file. */
   sessions?: readonly LiveSession[]
+  /** Of those, the ones their host removed: STATUS:CANCELLED, so a calendar that imported them drops them. */
+  withdrawnSessions?: ReadonlySet<string>
   sessionLabels?: SessionIcsLabels
 }
 
@@ -71,7 +73,7 @@ export function sessionIcsUid(session: Pick<LiveSession, 'id'>): string | undefi
   return /^session-[a-z0-9][a-z0-9-]{1,63}@/.test(uid) ? uid : undefined
 }
 
-function sessionEventLines(session: LiveSession, labels: SessionIcsLabels, stamp: number): string[] {
+function sessionEventLines(session: LiveSession, labels: SessionIcsLabels, stamp: number, withdrawn: boolean): string[] {
   const uid = sessionIcsUid(session)
   if (!uid) return []
   const description = labels.description(session)
@@ -84,12 +86,9 @@ function sessionEventLines(session: LiveSession, labels: SessionIcsLabels, stamp
     `SUMMARY:${escapeIcsText(labels.summary(session))}`,
     ...(description ? [`DESCRIPTION:${escapeIcsText(description)}`] : []),
     `LOCATION:${escapeIcsText(labels.location(session))}`,
-    'STATUS:CONFIRMED',
-    'BEGIN:VALARM',
-    'ACTION:DISPLAY',
-    'TRIGGER:-PT10M',
-    `DESCRIPTION:${escapeIcsText(labels.reminder(session))}`,
-    'END:VALARM',
+    ...(withdrawn
+      ? ['STATUS:CANCELLED']
+      : ['STATUS:CONFIRMED', 'BEGIN:VALARM', 'ACTION:DISPLAY', 'TRIGGER:-PT10M', `DESCRIPTION:${escapeIcsText(labels.reminder(session))}`, 'END:VALARM']),
     'END:VEVENT',
   ]
 }
@@ -208,7 +207,7 @@ export function bookingsToIcs(bookings: readonly Booking[], options: IcsOptions)
   const sessionLabels = options.sessionLabels ?? ENGLISH_SESSION_LABELS
   const events = [
     ...bookings.filter((b) => options.includeCancelled || isLive(b.status)).map((booking) => ({ start: booking.start, lines: () => eventLines(booking, options, labels, stamp) })),
-    ...(options.sessions ?? []).map((session) => ({ start: session.start, lines: () => sessionEventLines(session, sessionLabels, stamp) })),
+    ...(options.sessions ?? []).map((session) => ({ start: session.start, lines: () => sessionEventLines(session, sessionLabels, stamp, options.withdrawnSessions?.has(session.id) ?? false) })),
   ]
     .sort((a, b) => a.start - b.start)
     .flatMap((event) => event.lines())

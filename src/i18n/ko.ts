@@ -360,6 +360,7 @@ export const ko: Messages = {
   'sessions.sourceNote': '대회 자체 포럼과 발표로, 이름과 날짜는 대회 성과 보도자료에 따른 것입니다.',
   'sessions.agendaTitle': '세션',
   'sessions.ended': '종료',
+  'sessions.withdrawn': '주최 측에서 취소함',
   'sessions.goThere': '가기',
   'sessions.remove': '일정에서 빼기',
   'ics.sessionReminder': '‘{title}’이(가) 10분 후 시작됩니다',

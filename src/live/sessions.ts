@@ -119,6 +119,17 @@ export function mergeProgramme(pack: readonly LiveSession[], server: readonly Li
   return [...pack.filter((s) => !ids.has(s.id)), ...server].sort(byStart)
 }
 
+/**
+ * The sessions a visitor kept that their host has since removed: not ended, yet in neither the server's programme
+ * (which lists every session that has not ended) nor the pack's. Null `server` (no programme read yet, or no
+ * server at all) withdraws nothing.
+ */
+export function withdrawnSessions(kept: readonly LiveSession[], server: readonly LiveSession[] | null, pack: readonly LiveSession[], now: number): Set<string> {
+  if (server === null) return new Set()
+  const listed = new Set([...server, ...pack].map((s) => s.id))
+  return new Set(kept.filter((s) => s.end > now && !listed.has(s.id)).map((s) => s.id))
+}
+
 /** What staff and organisers send to schedule or change a session; the venue is theirs (a booth's staff, the lobby's organisers). */
 export const sessionBodySchema = z.strictObject({
   kind: z.enum(SESSION_KINDS),

@@ -97,6 +97,8 @@ interface BookingSlice {
   agendaSessions: LiveSession[]
   /** The booking server's programme (live and upcoming sessions); the pack's own are in `pack.sessions`. */
   programme: LiveSession[]
+  /** The server's programme has been read at least once (until then, nothing kept can be said to be withdrawn). */
+  programmeRead: boolean
 }
 
 interface TourSlice {
@@ -222,6 +224,7 @@ export const useExpoStore = create<ExpoState>()(
     agendaSeen: readAgendaSeen() ?? {},
     agendaSessions: [],
     programme: [],
+    programmeRead: false,
 
     currentZoneId: 'lobby',
     cameraRequest: null,
@@ -335,7 +338,7 @@ export const useExpoStore = create<ExpoState>()(
         const byId = new Map(programme.map((s) => [s.id, s]))
         const saved = get().agendaSessions
         const updated = saved.map((s) => byId.get(s.id) ?? s)
-        set(updated.some((s, i) => s !== saved[i]) && JSON.stringify(updated) !== JSON.stringify(saved) ? { programme, agendaSessions: updated } : { programme })
+        set(updated.some((s, i) => s !== saved[i]) && JSON.stringify(updated) !== JSON.stringify(saved) ? { programme, programmeRead: true, agendaSessions: updated } : { programme, programmeRead: true })
       },
       saveProfile: (profile) => set({ profile }),
       setVisitorTimeZone: (visitorTimeZone) => set({ visitorTimeZone }),

@@ -11,6 +11,7 @@ import { useExpoActions, useExpoStore } from '../state/store'
 import { describeRefusal, describeSlotTimes, downloadCalendar, exhibitorNameOf, holdLabel, tableNumber } from './bookingFormat'
 import SidePanel from './SidePanel'
 import AgendaSessions from './sessions/AgendaSessions'
+import { useWithdrawnSessions } from './sessions/useProgramme'
 import TimeZoneSelect from './TimeZoneSelect'
 
 // with the live layer only: static hosting downloads none of the chat
@@ -41,6 +42,7 @@ export default function AgendaPanel() {
   const agendaSessions = useExpoStore((s) => s.agendaSessions)
   const actions = useExpoActions()
   const now = useMinuteClock()
+  const withdrawn = useWithdrawnSessions(now)
   if (!open || !pack) return null
   const sessionsAhead = agendaSessions.filter((s) => s.end > now)
   // What is still ahead, including the exhibitor's "no" (declined, cancelled, expired) with its reason: the
@@ -73,7 +75,7 @@ export default function AgendaPanel() {
       )}
       <AgendaSessions />
       {(live.length > 0 || sessionsAhead.length > 0) && (
-        <button type="button" onClick={() => downloadCalendar(live, pack, language, sessionsAhead)}>
+        <button type="button" onClick={() => downloadCalendar(live, pack, language, sessionsAhead, withdrawn)}>
           {t('agenda.exportAll')}
         </button>
       )}

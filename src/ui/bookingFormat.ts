@@ -65,7 +65,7 @@ export function describeRefusal(refusal: Refusal, language: Language, pack: Cont
 }
 
 /** Saves bookings (and the live sessions kept in the agenda) as an .ics file the visitor's calendar app imports. */
-export function downloadCalendar(bookings: Booking[], pack: ContentPack, language: Language, sessions: readonly LiveSession[] = []) {
+export function downloadCalendar(bookings: Booking[], pack: ContentPack, language: Language, sessions: readonly LiveSession[] = [], withdrawnSessions?: ReadonlySet<string>) {
   const exhibitorName = exhibitorNameOf(pack, language)
   const text = bookingsToIcs(bookings, {
     exhibitorName,
@@ -73,6 +73,7 @@ export function downloadCalendar(bookings: Booking[], pack: ContentPack, languag
     language,
     labels: icsLabels(language),
     sessions,
+    withdrawnSessions,
     sessionLabels: sessionIcsLabels(language, exhibitorName),
   })
   const url = URL.createObjectURL(new Blob([text], { type: ICS_MIME_TYPE }))

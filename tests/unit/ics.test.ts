@@ -233,6 +233,15 @@ describe('live sessions in the agenda’s calendar file', () => {
     expect(text).toContain('SUMMARY:Launch: wafers\\, 12-inch\\; second generation')
   })
 
+  it('cancels a session its host removed, with no reminder, so a calendar that imported it drops it', () => {
+    const text = bookingsToIcs([], { exhibitorName: (id) => id, sessions: [launch, forum], withdrawnSessions: new Set([launch.id]) })
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent')
+    expect(events.map((e) => [e.getFirstPropertyValue('uid'), e.getFirstPropertyValue('status'), e.getAllSubcomponents('valarm').length])).toEqual([
+      [`session-${forum.id}@cloud-expo.wmc2021`, 'CONFIRMED', 1],
+      [`session-${launch.id}@cloud-expo.wmc2021`, 'CANCELLED', 0],
+    ])
+  })
+
   it('leaves out a session whose id could not form a safe UID', () => {
     const text = bookingsToIcs([], { exhibitorName: (id) => id, sessions: [{ ...launch, id: 'x\r\nATTENDEE:evil' }] })
     expect(text).not.toContain('VEVENT')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { validateContentPack } from '../../src/content/load'
-import { liveNow, liveSessionSchema, mergeProgramme, nextBoundary, nextUp, pastSessions, sessionText, type LiveSession } from '../../src/live/sessions'
+import { liveNow, liveSessionSchema, mergeProgramme, nextBoundary, nextUp, pastSessions, sessionText, withdrawnSessions, type LiveSession } from '../../src/live/sessions'
 import { readPackFiles } from '../helpers/realPack'
 
 const H = 3_600_000
@@ -73,6 +73,15 @@ describe('what is live now and next', () => {
       ['p', T - 4 * H],
       ['same', T + 2 * H],
     ])
+  })
+
+  it('calls a kept session withdrawn only when the server’s programme, once read, no longer lists it and it has not ended', () => {
+    const kept = [session('removed', T, T + H), session('listed', T, T + H), session('over', T - 2 * H, T - H), session('pack', T, T + H)]
+    const server = [session('listed', T, T + H)]
+    const pack = [session('pack', T, T + H)]
+    expect([...withdrawnSessions(kept, server, pack, T)]).toEqual(['removed'])
+    // nothing read yet, or no server: nothing is withdrawn
+    expect(withdrawnSessions(kept, null, pack, T).size).toBe(0)
   })
 })
 

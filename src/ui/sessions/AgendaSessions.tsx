@@ -1,16 +1,20 @@
-/** My agenda's live sessions: the ones the visitor added, by time, with where they run; ended ones fold away. */
+/**
+ * My agenda's live sessions: the ones the visitor added, by time, with where they run; ended ones fold away, and
+ * one its host removed says so.
+ */
 import { useTranslate } from '../../i18n/translate'
 import { sessionText, type LiveSession } from '../../live/sessions'
 import { useExpoActions, useExpoStore } from '../../state/store'
 import { useSessionWhen } from './SessionItem'
 import { localized } from '../../i18n/translate'
-import { useProgrammeNow } from './useProgramme'
+import { useProgrammeNow, useWithdrawnSessions } from './useProgramme'
 import './sessions.css'
 
 export default function AgendaSessions() {
   const t = useTranslate()
   const saved = useExpoStore((s) => s.agendaSessions)
   const now = useProgrammeNow(saved)
+  const withdrawn = useWithdrawnSessions(now)
   if (saved.length === 0) return null
   const ahead = saved.filter((s) => s.end > now)
   const ended = saved.filter((s) => s.end <= now)
@@ -20,7 +24,7 @@ export default function AgendaSessions() {
       {ahead.length > 0 && (
         <ol className="agenda-list">
           {ahead.map((session) => (
-            <AgendaSession key={session.id} session={session} live={session.start <= now} />
+            <AgendaSession key={session.id} session={session} live={session.start <= now && !withdrawn.has(session.id)} withdrawn={withdrawn.has(session.id)} />
           ))}
         </ol>
       )}
@@ -29,7 +33,7 @@ export default function AgendaSessions() {
           <summary>{t('sessions.ended')}</summary>
           <ol className="agenda-list">
             {ended.map((session) => (
-              <AgendaSession key={session.id} session={session} live={false} />
+              <AgendaSession key={session.id} session={session} live={false} withdrawn={false} />
             ))}
           </ol>
         </details>
@@ -38,7 +42,7 @@ export default function AgendaSessions() {
   )
 }
 
-function AgendaSession({ session, live }: { session: LiveSession; live: boolean }) {
+function AgendaSession({ session, live, withdrawn }: { session: LiveSession; live: boolean; withdrawn: boolean }) {
   const t = useTranslate()
   const language = useExpoStore((s) => s.language)
   const boothName = useExpoStore((s) => {
@@ -52,8 +56,9 @@ function AgendaSession({ session, live }: { session: LiveSession; live: boolean 
   const when = useSessionWhen(session)
   const venue = session.venue
   return (
-    <li className="agenda-item agenda-session" aria-label={`${title.text}, ${when}`}>
+    <li className="agenda-item agenda-session" aria-label={`${title.text}, ${withdrawn ? `${t('sessions.withdrawn')}, ` : ''}${when}`}>
       <p className="agenda-when">
+        {withdrawn && <span className="status-chip status-cancelled">{t('sessions.withdrawn')}</span>}
         {live && (
           <span className="status-chip session-live">
             <span className="live-dot" aria-hidden="true" />
@@ -67,9 +72,11 @@ function AgendaSession({ session, live }: { session: LiveSession; live: boolean 
       </p>
       <p className="agenda-meta">{boothName === null ? t('sessions.inLobby') : t('sessions.atBooth', { name: boothName })}</p>
       <div className="agenda-actions">
-        <button type="button" onClick={() => (venue.kind === 'booth' ? actions.openBooth(venue.exhibitorId) : actions.goToZone('lobby'))}>
-          {t('sessions.goThere')}
-        </button>
+        {!withdrawn && (
+          <button type="button" onClick={() => (venue.kind === 'booth' ? actions.openBooth(venue.exhibitorId) : actions.goToZone('lobby'))}>
+            {t('sessions.goThere')}
+          </button>
+        )}
         <button type="button" onClick={() => actions.toggleAgendaSession(session)}>
           {t('sessions.remove')}
         </button>

@@ -1,6 +1,6 @@
 /** The programme as the overlay shows it: the pack's sessions and the server's, and a clock that ticks only at a boundary. */
 import { useEffect, useMemo, useState } from 'react'
-import { mergeProgramme, nextBoundary, type LiveSession } from '../../live/sessions'
+import { mergeProgramme, nextBoundary, withdrawnSessions, type LiveSession } from '../../live/sessions'
 import { useExpoStore } from '../../state/store'
 
 const EMPTY: LiveSession[] = []
@@ -24,6 +24,14 @@ export function useProgrammeNow(sessions: readonly LiveSession[]): number {
     }
   }, [sessions, now])
   return now
+}
+
+/** The ids of the sessions kept in the agenda that their host removed (see withdrawnSessions). */
+export function useWithdrawnSessions(now: number): Set<string> {
+  const saved = useExpoStore((s) => s.agendaSessions)
+  const server = useExpoStore((s) => (s.programmeRead ? s.programme : null))
+  const pack = useExpoStore((s) => s.pack?.sessions)
+  return useMemo(() => withdrawnSessions(saved, server, pack ?? [], now), [saved, server, pack, now])
 }
 
 /** The whole programme: the content pack's sessions (always, also without a server) and the booking server's. */

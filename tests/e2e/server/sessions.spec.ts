@@ -1,7 +1,7 @@
 /**
  * The programme of live sessions across both sides: staff schedule a launch starting now in the console; a colleague
  * with the programme open and a visitor already at that booth see it under "Live now" without a reload; the visitor
- * adds it to the agenda, and the agenda's calendar file holds it. The lobby's card shows the convention's own past forums with their dates.
+ * adds it to the agenda, and the agenda's calendar file holds it; removed by staff, the agenda marks it cancelled. The lobby's card shows the convention's own past forums with their dates.
  */
 import { expect, test } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
@@ -82,7 +82,20 @@ test('a launch scheduled in the console goes live in an open booth panel, into t
 
     // the session is kept in the visitor's data: still in the agenda after a reload
     await visitor.goto('/?agenda=1&lang=en&debug=1')
-    await expect(visitor.getByRole('complementary', { name: 'My agenda' }).getByRole('listitem').filter({ hasText: title })).toBeVisible()
+    const kept = visitor.getByRole('complementary', { name: 'My agenda' }).getByRole('listitem').filter({ hasText: title })
+    await expect(kept).toBeVisible()
+    await expect(kept).not.toContainText('Cancelled by the host')
+
+    // staff remove it: the open agenda says so at once, and its calendar file cancels it
+    staff.once('dialog', (dialog) => void dialog.accept())
+    await staff.getByRole('button', { name: `Remove “${title}”` }).click()
+    await expect(staff.getByRole('status').filter({ hasText: 'Removed from the programme.' })).toBeVisible()
+    await expect(kept).toContainText('Cancelled by the host')
+    await expect(kept.getByRole('button', { name: 'Go there' })).toHaveCount(0)
+    const again = visitor.waitForEvent('download')
+    await visitor.getByRole('complementary', { name: 'My agenda' }).getByRole('button', { name: 'Export all to calendar' }).click()
+    const cancelled = readFileSync((await (await again).path())!, 'utf8')
+    expect(cancelled.replace(/\r\n /g, '')).toMatch(new RegExp(`SUMMARY:Launch · ${title}\r\n(?:[^\r]*\r\n)*?STATUS:CANCELLED\r\nEND:VEVENT`))
   } finally {
     await visitorContext.close()
     await staffContext.close()
