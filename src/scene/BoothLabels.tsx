@@ -8,6 +8,7 @@ import type { BoothLayout } from './boothLayout'
 import { fitText, type AtlasSlot } from './canvasText'
 import { PALETTE } from './dimensions'
 import { nearestBooths } from './labelPool'
+import { useHeldBackFrame } from './heldBackFrame'
 import { createPooledAtlas, disposePooledAtlas, reassignSlots } from './pooledAtlas'
 
 export const LABEL_ATLAS = { width: 2048, height: 2048, slotWidth: 256, slotHeight: 64 } as const
@@ -51,14 +52,8 @@ export function BoothLabels({ plan, pack, layout }: { plan: FloorPlan; pack: Con
       return _m.fromArray(layout.labelMatrices, b * 16)
     })
 
-  /** A follow-up frame asked for when the camera stopped before the pool was allowed to follow it. */
-  const followUp = useRef<ReturnType<typeof setTimeout> | null>(null)
-  useEffect(
-    () => () => {
-      if (followUp.current) clearTimeout(followUp.current)
-    },
-    [],
-  )
+  // without it, labels would stay behind wherever the camera came to rest
+  const holdBack = useHeldBackFrame()
 
   useFrame(({ camera, clock, invalidate }) => {
     const now = clock.elapsedTime
@@ -73,15 +68,7 @@ export function BoothLabels({ plan, pack, layout }: { plan: FloorPlan; pack: Con
       fz = camera.position.z + _dir.z * t
     }
     if (Math.hypot(fx - l.x, fz - l.z) < REASSIGN_DISTANCE && l.time > -Infinity) return
-    const wait = REASSIGN_SECONDS - (now - l.time)
-    if (wait > 0) {
-      // The hall draws on demand: without this, labels would stay behind wherever the camera came to rest.
-      followUp.current ??= setTimeout(() => {
-        followUp.current = null
-        invalidate()
-      }, wait * 1000)
-      return
-    }
+    if (holdBack(REASSIGN_SECONDS - (now - l.time), invalidate)) return
     last.current = { time: now, x: fx, z: fz }
     refresh(fx, fz)
   })

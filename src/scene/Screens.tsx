@@ -19,6 +19,7 @@ import type { BoothLayout } from './boothLayout'
 import { fitText, type AtlasSlot } from './canvasText'
 import { PALETTE } from './dimensions'
 import { nearestBooths } from './labelPool'
+import { useHeldBackFrame } from './heldBackFrame'
 import { createPooledAtlas, disposePooledAtlas, reassignSlots } from './pooledAtlas'
 import { resultsBoard } from './lobbyLayout'
 import { sceneRegistry } from './sceneRegistry'
@@ -111,7 +112,8 @@ export function Screens({ plan, pack, layout }: { plan: FloorPlan; pack: Content
 
   const playing = useRef(new Map<string, Playing>())
   const last = useRef({ time: -Infinity, x: Infinity, z: Infinity, dx: 0, dz: 0, language: '' as Language | '' })
-  const followUp = useRef<ReturnType<typeof setTimeout> | null>(null)
+  // without it the choice would stay wherever the camera came to rest
+  const holdBack = useHeldBackFrame()
 
   const stop = (screen: string) => {
     const entry = playing.current.get(screen)
@@ -177,7 +179,6 @@ export function Screens({ plan, pack, layout }: { plan: FloorPlan; pack: Content
     return () => {
       offMuted()
       doc?.removeEventListener('visibilitychange', onVisibility)
-      if (followUp.current) clearTimeout(followUp.current)
       stopAll()
     }
     // stop/stopAll only read refs and the scene
@@ -234,15 +235,7 @@ export function Screens({ plan, pack, layout }: { plan: FloorPlan; pack: Content
     const moved = Math.hypot(camera.position.x - l.x, camera.position.z - l.z) > 0.05 || turned || l.language !== language
     // A playing video draws frames: the choice then runs at most every FOLLOW_SECONDS, and the camera may have only turned.
     if (!moved && playing.current.size === 0 && l.time > -Infinity) return
-    const wait = FOLLOW_SECONDS - (now - l.time)
-    if (wait > 0) {
-      // the hall draws on demand: without this the choice would stay wherever the camera came to rest
-      followUp.current ??= setTimeout(() => {
-        followUp.current = null
-        invalidate()
-      }, wait * 1000)
-      return
-    }
+    if (holdBack(FOLLOW_SECONDS - (now - l.time), invalidate)) return
     const redrawAll = l.language !== language
     last.current = { time: now, x: camera.position.x, z: camera.position.z, dx: _direction.x, dz: _direction.z, language }
     refreshCards(camera.position.x, camera.position.z, redrawAll)
