@@ -16,7 +16,7 @@ import { availabilitySchema, type Availability, type Language } from '../../src/
 import type { ServerContent } from '../content'
 import { constraintOf, sqlState, type Database, type Queryable } from '../db/database'
 import { refusalFailure } from '../http/errors'
-import { once, type ChangeRequest, type StoredAnswer } from '../http/idempotency'
+import { changeOnce, type ChangeRequest, type NoticeOutbox, type StoredAnswer } from '../http/idempotency'
 import { ChangeSet } from '../live/changes'
 import type { BookingNoticeKind, Notices } from '../mail/notices'
 import { BOOKING_COLUMNS, LIVE, at, ms, toBooking, toConsoleBooking, type BookingRow } from './rows'
@@ -48,6 +48,9 @@ const refused = (refusal: Refusal): StoredAnswer => {
   const failure = refusalFailure(refusal)
   return { status: failure.statusCode, body: { code: failure.code, message: failure.message, refusal } }
 }
+
+/** A booking change's notices: the visitors and exhibitors it touched, queued together. */
+const BOOKING_OUTBOX: NoticeOutbox<ChangeSet> = { open: () => new ChangeSet(), publish: (tx, changes) => changes.publish(tx) }
 
 export class BookingService {
   constructor(private readonly options: BookingServiceOptions) {}
@@ -366,21 +369,8 @@ export class BookingService {
 
   /** One change: idempotent, in one transaction, its notices published on commit. */
   private async change(change: ChangeRequest, work: (tx: Queryable, changes: ChangeSet, now: number) => Promise<StoredAnswer>, attempt = 1): Promise<StoredAnswer & { replayed: boolean }> {
-    const now = this.options.now()
     try {
-      return await once(
-        this.db,
-        change.subject,
-        change.key,
-        change.fingerprint,
-        async (tx) => {
-          const changes = new ChangeSet()
-          const answer = await work(tx, changes, now)
-          await changes.publish(tx)
-          return answer
-        },
-        now,
-      )
+      return await changeOnce(this.db, change, this.options.now(), BOOKING_OUTBOX, work)
     } catch (error) {
       if (error instanceof RollBack) return { ...error.answer, replayed: false }
       if (sqlState(error) === '23505' && constraintOf(error) === 'bookings_confirmation_code_key' && attempt < 3) return this.change(change, work, attempt + 1)

@@ -17,7 +17,7 @@ import {
 } from '../../src/live/chat'
 import { constraintOf, type Database, type Queryable } from '../db/database'
 import { ApiFailure, forbidden, notFound } from '../http/errors'
-import { once, type StoredAnswer } from '../http/idempotency'
+import { changeOnce, type NoticeOutbox, type StoredAnswer } from '../http/idempotency'
 import { at, ms } from '../bookings/rows'
 import type { ChangeRequest } from '../http/idempotency'
 
@@ -241,21 +241,8 @@ export class ChatService {
   // — internals —
 
   private async change(change: ChangeRequest, work: (tx: Queryable, notices: ChatNotice[], now: number) => Promise<StoredAnswer>) {
-    const now = this.options.now()
     try {
-      return await once(
-        this.db,
-        change.subject,
-        change.key,
-        change.fingerprint,
-        async (tx) => {
-          const notices: ChatNotice[] = []
-          const answer = await work(tx, notices, now)
-          await publish(tx, notices)
-          return answer
-        },
-        now,
-      )
+      return await changeOnce(this.db, change, this.options.now(), CHAT_OUTBOX, work)
     } catch (error) {
       // a block that landed between the check and the insert: the database's trigger had the last word
       if (constraintOf(error) === 'chat_visitor_blocked') throw forbidden('chat-blocked', 'This exhibitor no longer takes messages from you')
@@ -359,3 +346,6 @@ export const visitorCode = (conversationId: string) => conversationId.replace(/-
 export async function publish(tx: Queryable, notices: ChatNotice[]): Promise<void> {
   for (const notice of notices) await tx.query('select pg_notify($1, $2)', [CHAT_CHANNEL, JSON.stringify(notice)])
 }
+
+/** A chat change's notices: a list, each queued as it is. */
+const CHAT_OUTBOX: NoticeOutbox<ChatNotice[]> = { open: () => [], publish }

@@ -86,3 +86,35 @@ export async function once(
     return { ...answer, replayed: false }
   })
 }
+
+/** How a service collects the notices of one change and queues them in its transaction (PostgreSQL sends them on commit). */
+export interface NoticeOutbox<N> {
+  open(): N
+  publish(tx: Queryable, notices: N): Promise<void>
+}
+
+/**
+ * A service's change: runs `work` once for the request (see once()) at one instant, with the notices it collects
+ * published in the same transaction, so nobody hears of a change that rolled back or of a replay.
+ */
+export function changeOnce<N>(
+  db: Database,
+  change: ChangeRequest,
+  now: number,
+  outbox: NoticeOutbox<N>,
+  work: (tx: Queryable, notices: N, now: number) => Promise<StoredAnswer>,
+): Promise<StoredAnswer & { replayed: boolean }> {
+  return once(
+    db,
+    change.subject,
+    change.key,
+    change.fingerprint,
+    async (tx) => {
+      const notices = outbox.open()
+      const answer = await work(tx, notices, now)
+      await outbox.publish(tx, notices)
+      return answer
+    },
+    now,
+  )
+}

@@ -81,13 +81,14 @@ export function screenRoutes(ctx: AppContext) {
   )
 
   const settingsRoutes = (url: string, who: 'staff' | 'organiser', screenOf: (request: FastifyRequest) => Promise<{ screen: string; exhibitorId: string | null; staffId: string }>) => {
+    // the GET and the PUT of one screen differ only in what they do: same address, audience and sign-in
+    const place = who === 'staff' ? 'booth' : 'lobby'
+    const shared = { url, tags: [who === 'staff' ? 'console' : 'organiser'], auth: who }
     api.route(
       {
+        ...shared,
         method: 'GET',
-        url,
-        summary: who === 'staff' ? 'The booth screen’s source and the allowed origins' : 'The lobby screen’s source and the allowed origins',
-        tags: [who === 'staff' ? 'console' : 'organiser'],
-        auth: who,
+        summary: `The ${place} screen’s source and the allowed origins`,
         responses: { 200: { description: 'The source, or null for the title card', schema: screenSettingsSchema } },
       },
       async ({ request, reply }) => {
@@ -98,11 +99,9 @@ export function screenRoutes(ctx: AppContext) {
     )
     api.route(
       {
+        ...shared,
         method: 'PUT',
-        url,
-        summary: who === 'staff' ? 'Set the booth screen’s stream or video (both null: the title card)' : 'Set the lobby screen’s stream or video (both null: the title card)',
-        tags: [who === 'staff' ? 'console' : 'organiser'],
-        auth: who,
+        summary: `Set the ${place} screen’s stream or video (both null: the title card)`,
         body: screenSourceBodySchema,
         responses: {
           200: { description: 'Saved', schema: screenSettingsSchema },

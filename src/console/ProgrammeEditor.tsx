@@ -69,6 +69,27 @@ export default function ProgrammeEditor({ venue, asView }: { venue: 'booth' | 'l
     setResult(null)
   }
 
+  /** Back to an empty form for a new session. */
+  const closeEditor = () => {
+    setEditing(null)
+    setDraft(emptyDraft(venue))
+  }
+
+  /** Sends one change to the programme with the form busy meanwhile; on success the list is read again. */
+  const change = async (send: () => Promise<unknown>, outcome: { done: 'saved' | 'removed'; closeEditor: boolean }) => {
+    setWorking(true)
+    try {
+      await send()
+      setResult({ kind: outcome.done })
+      if (outcome.closeEditor) closeEditor()
+      await load()
+    } catch (error) {
+      setResult({ kind: 'failed', failure: describeFailure(error) })
+    } finally {
+      setWorking(false)
+    }
+  }
+
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     const title = Object.fromEntries(LANGUAGES.map((l) => [l, draft.titles[l].trim()]).filter(([, v]) => v)) as SessionBody['title']
@@ -83,37 +104,15 @@ export default function ProgrammeEditor({ venue, asView }: { venue: 'booth' | 'l
       start,
       end: start + draft.minutes * MINUTE,
     }
-    setWorking(true)
-    try {
-      if (editing) await consoleApi.updateSession(editing.id, body)
-      else await performChange('programme:new', JSON.stringify(body), (key) => consoleApi.createSession(body, key))
-      setResult({ kind: 'saved' })
-      setEditing(null)
-      setDraft(emptyDraft(venue))
-      await load()
-    } catch (error) {
-      setResult({ kind: 'failed', failure: describeFailure(error) })
-    } finally {
-      setWorking(false)
-    }
+    await change(
+      () => (editing ? consoleApi.updateSession(editing.id, body) : performChange('programme:new', JSON.stringify(body), (key) => consoleApi.createSession(body, key))),
+      { done: 'saved', closeEditor: true },
+    )
   }
 
   const remove = async (session: LiveSession) => {
     if (!window.confirm(t('programme.removeConfirm', { title: sessionText(session.title, language).text }))) return
-    setWorking(true)
-    try {
-      await consoleApi.removeSession(session.id)
-      setResult({ kind: 'removed' })
-      if (editing?.id === session.id) {
-        setEditing(null)
-        setDraft(emptyDraft(venue))
-      }
-      await load()
-    } catch (error) {
-      setResult({ kind: 'failed', failure: describeFailure(error) })
-    } finally {
-      setWorking(false)
-    }
+    await change(() => consoleApi.removeSession(session.id), { done: 'removed', closeEditor: editing?.id === session.id })
   }
 
   const now = Date.now()
@@ -243,8 +242,7 @@ export default function ProgrammeEditor({ venue, asView }: { venue: 'booth' | 'l
             <button
               type="button"
               onClick={() => {
-                setEditing(null)
-                setDraft(emptyDraft(venue))
+                closeEditor()
                 setResult(null)
               }}
             >

@@ -14,26 +14,22 @@ import { LOBBY_SCREEN } from '../live/screens'
 import type { FloorPlan } from '../plan/types'
 import { markScreenFailed, setScreenPlaying, sourceKey, useScreenSources } from '../state/live/screenSources'
 import { useExpoStore } from '../state/store'
-import { disposeMesh, quadMatrix } from './atlasQuads'
-import { attachUvRects, createAtlasMaterial } from './atlasMaterial'
+import { quadMatrix } from './atlasQuads'
 import type { BoothLayout } from './boothLayout'
-import { createCanvas2D, fitText, slotAt, textureOf, type AtlasSlot } from './canvasText'
+import { fitText, type AtlasSlot } from './canvasText'
 import { PALETTE } from './dimensions'
-import { LabelPool, nearestBooths } from './labelPool'
+import { nearestBooths } from './labelPool'
+import { useHeldBackFrame } from './heldBackFrame'
+import { createPooledAtlas, disposePooledAtlas, reassignSlots } from './pooledAtlas'
 import { resultsBoard } from './lobbyLayout'
 import { sceneRegistry } from './sceneRegistry'
 import { chooseScreens, type ScreenSpot } from './screenChoice'
 import { ScreenPlayer } from './screenPlayer'
 
-/** 12 cards of 256 × 144 (16:9) in one 1024 × 512 atlas: the screens within a few aisles of the visitor. */
-export const CARD_ATLAS = { width: 1024, height: 512, slotWidth: 256, slotHeight: 144, columns: 4, slots: 12 } as const
+/** 12 cards of 256 × 144 (16:9) in one 1024 × 512 atlas (4 a row): the screens within a few aisles of the visitor. */
+export const CARD_ATLAS = { width: 1024, height: 512, slotWidth: 256, slotHeight: 144, slots: 12 } as const
 /** How often the cards and videos follow the camera. */
 const FOLLOW_SECONDS = 0.3
-
-function cardSlot(s: number): AtlasSlot {
-  const { width, height, slotWidth, slotHeight, columns } = CARD_ATLAS
-  return slotAt((s % columns) * slotWidth, Math.floor(s / columns) * slotHeight, slotWidth, slotHeight, width, height)
-}
 
 /** The title card: the zone's colour, the exhibitor's name large, the zone's name beneath. */
 export function drawTitleCard(ctx: CanvasRenderingContext2D, slot: AtlasSlot, name: string, zone: string, colour: string) {
@@ -56,7 +52,6 @@ export function drawTitleCard(ctx: CanvasRenderingContext2D, slot: AtlasSlot, na
   ctx.restore()
 }
 
-const _zero = new THREE.Matrix4().makeScale(0, 0, 0)
 const _m = new THREE.Matrix4()
 const _forward = new THREE.Matrix4().makeTranslation(0, 0, 0.01)
 const _direction = new THREE.Vector3()
@@ -87,27 +82,11 @@ export function Screens({ plan, pack, layout }: { plan: FloorPlan; pack: Content
     return { booths, centres }
   }, [layout, plan, sources])
 
-  const cards = useMemo(() => {
-    const slots = Math.min(CARD_ATLAS.slots, cardBooths.booths.length)
-    const surface = createCanvas2D(CARD_ATLAS.width, CARD_ATLAS.height)
-    const texture = textureOf(surface, 4)
-    const geometry = new THREE.PlaneGeometry(1, 1)
-    const uvRects = attachUvRects(geometry, Math.max(1, slots))
-    const mesh = new THREE.InstancedMesh(geometry, createAtlasMaterial(texture), Math.max(1, slots))
-    for (let s = 0; s < Math.max(1, slots); s++) {
-      const uv = cardSlot(s).uv
-      uvRects.setXYZW(s, uv[0], uv[1], uv[2], uv[3])
-      mesh.setMatrixAt(s, _zero)
-    }
-    mesh.count = slots
-    mesh.name = 'screen-cards'
-    mesh.frustumCulled = false
-    return { mesh, texture, surface, pool: new LabelPool(slots, cardBooths.booths.length) }
-  }, [cardBooths])
-  useEffect(() => () => {
-    disposeMesh(cards.mesh)
-    cards.texture.dispose()
-  }, [cards])
+  const cards = useMemo(
+    () => createPooledAtlas(CARD_ATLAS, Math.min(CARD_ATLAS.slots, cardBooths.booths.length), cardBooths.booths.length, 'screen-cards'),
+    [cardBooths],
+  )
+  useEffect(() => () => disposePooledAtlas(cards), [cards])
 
   /** Where each screen with a source is: booths by their screen's face, the lobby on its results board. */
   const spots = useMemo(() => {
@@ -133,7 +112,8 @@ export function Screens({ plan, pack, layout }: { plan: FloorPlan; pack: Content
 
   const playing = useRef(new Map<string, Playing>())
   const last = useRef({ time: -Infinity, x: Infinity, z: Infinity, dx: 0, dz: 0, language: '' as Language | '' })
-  const followUp = useRef<ReturnType<typeof setTimeout> | null>(null)
+  // without it the choice would stay wherever the camera came to rest
+  const holdBack = useHeldBackFrame()
 
   const stop = (screen: string) => {
     const entry = playing.current.get(screen)
@@ -199,7 +179,6 @@ export function Screens({ plan, pack, layout }: { plan: FloorPlan; pack: Content
     return () => {
       offMuted()
       doc?.removeEventListener('visibilitychange', onVisibility)
-      if (followUp.current) clearTimeout(followUp.current)
       stopAll()
     }
     // stop/stopAll only read refs and the scene
@@ -236,25 +215,16 @@ export function Screens({ plan, pack, layout }: { plan: FloorPlan; pack: Content
   const zones = useMemo(() => new Map(pack.zones.map((z) => [z.id, z])), [pack])
 
   const refreshCards = (fx: number, fz: number, redrawAll: boolean) => {
-    const { pool, mesh, surface, texture } = cards
-    if (redrawAll) pool.assign([])
-    const changed = pool.assign(nearestBooths(cardBooths.centres, cardBooths.booths.length, fx, fz, pool.slots))
-    if (changed.length === 0) return
-    for (const s of changed) {
-      const k = pool.boothOfSlot[s]
-      if (k < 0) {
-        mesh.setMatrixAt(s, _zero)
-        continue
-      }
+    // a new language: the pool is emptied so every card is handed out, and drawn, again
+    if (redrawAll) cards.pool.assign([])
+    reassignSlots(cards, nearestBooths(cardBooths.centres, cardBooths.booths.length, fx, fz, cards.pool.slots), (k, slot, ctx) => {
       const b = cardBooths.booths[k]
-      mesh.setMatrixAt(s, _m.fromArray(layout.screenMatrices, b * 16))
       const booth = plan.booths[b]
       const name = names.get(booth.exhibitorId)
       const zone = zones.get(booth.zoneId)
-      if (surface && name && zone) drawTitleCard(surface.ctx, cardSlot(s), localized(name, language), localized(zone.name, language), zone.colour)
-    }
-    mesh.instanceMatrix.needsUpdate = true
-    if (surface) texture.needsUpdate = true
+      if (ctx && name && zone) drawTitleCard(ctx, slot, localized(name, language), localized(zone.name, language), zone.colour)
+      return _m.fromArray(layout.screenMatrices, b * 16)
+    })
   }
 
   useFrame(({ camera, clock }) => {
@@ -265,15 +235,7 @@ export function Screens({ plan, pack, layout }: { plan: FloorPlan; pack: Content
     const moved = Math.hypot(camera.position.x - l.x, camera.position.z - l.z) > 0.05 || turned || l.language !== language
     // A playing video draws frames: the choice then runs at most every FOLLOW_SECONDS, and the camera may have only turned.
     if (!moved && playing.current.size === 0 && l.time > -Infinity) return
-    const wait = FOLLOW_SECONDS - (now - l.time)
-    if (wait > 0) {
-      // the hall draws on demand: without this the choice would stay wherever the camera came to rest
-      followUp.current ??= setTimeout(() => {
-        followUp.current = null
-        invalidate()
-      }, wait * 1000)
-      return
-    }
+    if (holdBack(FOLLOW_SECONDS - (now - l.time), invalidate)) return
     const redrawAll = l.language !== language
     last.current = { time: now, x: camera.position.x, z: camera.position.z, dx: _direction.x, dz: _direction.z, language }
     refreshCards(camera.position.x, camera.position.z, redrawAll)

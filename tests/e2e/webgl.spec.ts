@@ -1,9 +1,8 @@
 /** The renderer under stress: a lost WebGL context, no WebGL at all, and an idle hall that draws nothing. */
 import { expect, test, type Page } from '@playwright/test'
 import { chromiumLaunchOptions } from '../helpers/chromium'
+import { framesDuring, hallFrames } from '../helpers/hallFrames'
 import { camera, cameraSettled, canvasColourCount, exhibitorName, openHall, watchConsole } from '../helpers/page'
-
-const frames = (page: Page): Promise<number> => page.evaluate(() => (window as any).__expoDebug.frames)
 
 /** Loses the context as a crashed GPU driver would, and waits until the page has heard of it. */
 async function loseContext(page: Page) {
@@ -14,27 +13,6 @@ async function loseContext(page: Page) {
     ;(window as any).__expoDebug.loseContext()
   })
   await page.waitForFunction(() => (window as any).__contextLost === true)
-}
-
-/**
- * Frames the hall drew in `ms`, and animation frames the browser ran meanwhile. A software GPU can hold the next
- * frame back for seconds while it compiles shaders; only a browser that kept running frames proves the hall idle.
- */
-function framesDuring(page: Page, ms: number): Promise<{ hall: number; browser: number }> {
-  return page.evaluate(async (span) => {
-    const debug = (window as any).__expoDebug
-    const before = debug.frames
-    let browser = 0
-    let counting = true
-    const tick = () => {
-      browser++
-      if (counting) requestAnimationFrame(tick)
-    }
-    requestAnimationFrame(tick)
-    await new Promise((resolve) => setTimeout(resolve, span))
-    counting = false
-    return { hall: debug.frames - before, browser }
-  }, ms)
 }
 
 /** Waits until the hall has come to rest: a second and a half of browser frames without one drawn by the hall. */
@@ -68,11 +46,11 @@ test('a lost WebGL context is restored with the same scene, camera and open boot
   expect(colours).toBeGreaterThan(40)
 
   await loseContext(page)
-  const lostAt = await frames(page)
+  const lostAt = await hallFrames(page)
   await page.evaluate(() => (window as any).__expoDebug.restoreContext())
 
   // Drawn again, from the same place, with the same booth open.
-  await expect.poll(() => frames(page), { timeout: 30_000 }).toBeGreaterThan(lostAt)
+  await expect.poll(() => hallFrames(page), { timeout: 30_000 }).toBeGreaterThan(lostAt)
   await expect.poll(() => canvasColourCount(page), { timeout: 30_000 }).toBeGreaterThan(colours * 0.8)
   const after = await camera(page)
   expect(after.x).toBeCloseTo(pose.x, 3)
@@ -110,15 +88,15 @@ test('an idle hall draws nothing, and draws again as soon as something moves', a
   await page.emulateMedia({ reducedMotion: 'reduce' })
   await openHall(page)
   await hallAtRest(page)
-  const idle = await frames(page)
+  const idle = await hallFrames(page)
   const quiet = await framesDuring(page, 3000)
   expect(quiet.browser).toBeGreaterThan(20)
   expect(quiet.hall).toBe(0)
 
   await page.getByRole('navigation', { name: 'Zones' }).getByRole('button', { name: /^Korea National Pavilion/ }).click()
-  await expect.poll(() => frames(page)).toBeGreaterThan(idle)
+  await expect.poll(() => hallFrames(page)).toBeGreaterThan(idle)
   await hallAtRest(page)
-  const moved = await frames(page)
+  const moved = await hallFrames(page)
   // A cut, not a flight: a handful of frames (the cut, the label pool, the zone change), not a second of animation.
   expect(moved - idle).toBeLessThan(10)
 })

@@ -116,6 +116,16 @@ function parse(text: string): any {
   }
 }
 
+/** Staff of an exhibitor (or an organiser, for null) signed in through their invitation's link: a client holding their session. */
+export async function signedInStaffClient(server: TestApp, exhibitorId: string | null, staff: { name?: string } = {}): Promise<TestClient> {
+  const email = `s-${Math.random().toString(36).slice(2)}@example.com`
+  const invitation = await server.ctx.signIn.inviteStaff({ exhibitorId, email, ...staff, language: 'en' })
+  const client = new TestClient(server.app)
+  const redeemed = await client.post('/api/auth/redeem', { token: new URL(invitation.link).searchParams.get('signin') }, { key: null })
+  if (redeemed.status !== 200) throw new Error(`staff sign-in: ${redeemed.status} ${JSON.stringify(redeemed.body)}`)
+  return client
+}
+
 export const PROFILE = { name: 'Anna Schmidt', company: 'Schmidt Antriebe GmbH', email: 'anna@example.com', phone: '+49 30 1234567', role: 'buyer' }
 
 /** A booking body for a slot as the app sends it. */

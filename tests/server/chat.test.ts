@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { CHAT_MESSAGES_PER_MINUTE, CHAT_TEXT_MAX } from '../../src/live/chat'
 import { LiveClient } from '../helpers/liveClient'
-import { TestClient, startTestApp, type TestApp } from '../helpers/serverApp'
+import { TestClient, signedInStaffClient, startTestApp, type TestApp } from '../helpers/serverApp'
 
 const DAY = 86_400_000
 const START = Date.parse('2026-12-01T00:00:00Z')
@@ -35,13 +35,7 @@ async function live(client?: TestClient) {
   return socket
 }
 
-async function staffOf(exhibitorId: string | null) {
-  const invitation = await server.ctx.signIn.inviteStaff({ exhibitorId, email: `s-${Math.random().toString(36).slice(2)}@example.com`, name: 'Li Wei', language: 'en' })
-  const staff = new TestClient(server.app)
-  const redeemed = await staff.post('/api/auth/redeem', { token: new URL(invitation.link).searchParams.get('signin') }, { key: null })
-  expect(redeemed.status).toBe(200)
-  return staff
-}
+const staffOf = (exhibitorId: string | null) => signedInStaffClient(server, exhibitorId, { name: 'Li Wei' })
 
 async function visitor() {
   const client = new TestClient(server.app)

@@ -7,7 +7,7 @@ import { readConfig } from '../../server/config'
 import { EVENTS_CHANNEL, type ChangeNotice } from '../../server/live/changes'
 import { CONTENT_SECURITY_POLICY_META } from '../../src/contentSecurityPolicy'
 import { directivesOf } from '../helpers/policyDirectives'
-import { TestClient, startTestApp, type TestApp } from '../helpers/serverApp'
+import { TestClient, signedInStaffClient, startTestApp, type TestApp } from '../helpers/serverApp'
 
 const STREAMS = 'https://live.example.com'
 const LOOPBACK = 'http://127.0.0.1:4481'
@@ -27,13 +27,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => server?.stop())
 
-async function signedIn(exhibitorId: string | null) {
-  const invitation = await server.ctx.signIn.inviteStaff({ exhibitorId, email: `s-${Math.random().toString(36).slice(2)}@example.com`, language: 'en' })
-  const client = new TestClient(server.app)
-  const redeemed = await client.post('/api/auth/redeem', { token: new URL(invitation.link).searchParams.get('signin') }, { key: null })
-  expect(redeemed.status).toBe(200)
-  return client
-}
+const signedIn = (exhibitorId: string | null) => signedInStaffClient(server, exhibitorId)
 
 const put = (client: TestClient, url: string, body: unknown) => client.request('PUT', url, { body })
 const rowCount = async () => (await server.db.query<{ n: number }>('select count(*)::int as n from screen_sources')).rows[0].n

@@ -1,7 +1,7 @@
 /** The programme of live sessions through inject(): staff at their booth, organisers in the lobby, the public list, refusals. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EVENTS_CHANNEL, type ChangeNotice } from '../../server/live/changes'
-import { TestClient, startTestApp, type TestApp } from '../helpers/serverApp'
+import { TestClient, signedInStaffClient, startTestApp, type TestApp } from '../helpers/serverApp'
 
 const HOUR = 3_600_000
 const START = Date.parse('2026-12-01T02:00:00Z')
@@ -15,13 +15,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => server?.stop())
 
-async function signedIn(exhibitorId: string | null) {
-  const invitation = await server.ctx.signIn.inviteStaff({ exhibitorId, email: `s-${Math.random().toString(36).slice(2)}@example.com`, language: 'en' })
-  const client = new TestClient(server.app)
-  const redeemed = await client.post('/api/auth/redeem', { token: new URL(invitation.link).searchParams.get('signin') }, { key: null })
-  expect(redeemed.status).toBe(200)
-  return client
-}
+const signedIn = (exhibitorId: string | null) => signedInStaffClient(server, exhibitorId)
 
 const launch = (start: number, end: number, extra: Record<string, unknown> = {}) => ({
   kind: 'launch',

@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useExpoStore } from '../../src/state/store'
+import AgendaSessions from '../../src/ui/sessions/AgendaSessions'
 import BoothProgramme from '../../src/ui/sessions/BoothProgramme'
 import LobbyProgramme from '../../src/ui/sessions/LobbyProgramme'
 import { startWithRealPack } from '../helpers/store'
@@ -63,6 +64,19 @@ describe('the programme in the overlay', () => {
     expect(within(card).getByText('Nothing is live or scheduled right now')).toBeTruthy()
     expect(within(card).getByRole('listitem', { name: /^Opening ceremony and keynote forum, During the convention \(Nov 19, 2021/ })).toBeTruthy()
     expect(within(card).queryByRole('button', { name: 'Add to agenda' })).toBeNull()
+  })
+
+  it('says in the agenda where each session runs: the booth by its exhibitor’s name in the visitor’s language, or the lobby', () => {
+    const forum = { ...launch, id: '0b7e5c1a-2222-4c3b-9d2e-5a6b7c8d9e0f', kind: 'forum' as const, title: { en: 'Supply chain forum' }, venue: { kind: 'lobby' as const } }
+    useExpoStore.getState().actions.toggleAgendaSession(launch)
+    useExpoStore.getState().actions.toggleAgendaSession(forum)
+    render(<AgendaSessions />)
+    expect(within(screen.getByRole('listitem', { name: /^Robot arm launch, / })).getByText('Booth of Hefei Shengmai Intelligence Co., Ltd.')).toBeTruthy()
+    expect(within(screen.getByRole('listitem', { name: /^Supply chain forum, / })).getByText('Lobby')).toBeTruthy()
+    cleanup()
+    act(() => useExpoStore.getState().actions.setLanguage('ko'))
+    render(<AgendaSessions />)
+    expect(screen.getByText('허페이 성마이 스마트테크놀로지 유한공사 부스')).toBeTruthy()
   })
 
   it('follows a session the server changed into the agenda', () => {

@@ -5,8 +5,7 @@
 import { useTranslate } from '../../i18n/translate'
 import { sessionText, type LiveSession } from '../../live/sessions'
 import { useExpoActions, useExpoStore } from '../../state/store'
-import { useSessionWhen } from './SessionItem'
-import { localized } from '../../i18n/translate'
+import { useSessionVenue, useSessionWhen } from './SessionItem'
 import { useProgrammeNow, useWithdrawnSessions } from './useProgramme'
 import './sessions.css'
 
@@ -45,12 +44,7 @@ export default function AgendaSessions() {
 function AgendaSession({ session, live, withdrawn }: { session: LiveSession; live: boolean; withdrawn: boolean }) {
   const t = useTranslate()
   const language = useExpoStore((s) => s.language)
-  const boothName = useExpoStore((s) => {
-    const venue = session.venue
-    if (venue.kind !== 'booth') return null
-    const exhibitor = s.pack?.exhibitors.find((e) => e.id === venue.exhibitorId)
-    return exhibitor ? localized(exhibitor.name, language) : venue.exhibitorId
-  })
+  const where = useSessionVenue(session)
   const actions = useExpoActions()
   const title = sessionText(session.title, language)
   const when = useSessionWhen(session)
@@ -70,7 +64,7 @@ function AgendaSession({ session, live, withdrawn }: { session: LiveSession; liv
       <p className="agenda-who" lang={title.language}>
         {t(`sessions.kind.${session.kind}`)} · {title.text}
       </p>
-      <p className="agenda-meta">{boothName === null ? t('sessions.inLobby') : t('sessions.atBooth', { name: boothName })}</p>
+      <p className="agenda-meta">{where}</p>
       <div className="agenda-actions">
         {!withdrawn && (
           <button type="button" onClick={() => (venue.kind === 'booth' ? actions.openBooth(venue.exhibitorId) : actions.goToZone('lobby'))}>

@@ -20,16 +20,24 @@ export function useSessionWhen(session: LiveSession): string {
   return `${times.visitorDate} ${times.visitor}–${times.visitorEnd} ${times.visitorZoneLabel}`
 }
 
-export default function SessionItem({ session, showVenue = false, canAdd = true }: { session: LiveSession; showVenue?: boolean; canAdd?: boolean }) {
+/** Where a session runs, as the visitor reads it: "In the lobby", or "At <booth>" with the exhibitor's name in their language. */
+export function useSessionVenue(session: LiveSession): string {
   const t = useTranslate()
   const language = useExpoStore((s) => s.language)
-  const inAgenda = useExpoStore((s) => s.agendaSessions.some((saved) => saved.id === session.id))
   const boothName = useExpoStore((s) => {
     const venue = session.venue
     if (venue.kind !== 'booth') return null
     const exhibitor = s.pack?.exhibitors.find((e) => e.id === venue.exhibitorId)
     return exhibitor ? localized(exhibitor.name, language) : venue.exhibitorId
   })
+  return boothName === null ? t('sessions.inLobby') : t('sessions.atBooth', { name: boothName })
+}
+
+export default function SessionItem({ session, showVenue = false, canAdd = true }: { session: LiveSession; showVenue?: boolean; canAdd?: boolean }) {
+  const t = useTranslate()
+  const language = useExpoStore((s) => s.language)
+  const inAgenda = useExpoStore((s) => s.agendaSessions.some((saved) => saved.id === session.id))
+  const where = useSessionVenue(session)
   const actions = useExpoActions()
   const title = sessionText(session.title, language)
   const description = session.description ? sessionText(session.description, language) : null
@@ -42,7 +50,7 @@ export default function SessionItem({ session, showVenue = false, canAdd = true 
       <p className="session-title" lang={title.language}>
         {title.text}
       </p>
-      {showVenue && <p className="session-venue">{boothName === null ? t('sessions.inLobby') : t('sessions.atBooth', { name: boothName })}</p>}
+      {showVenue && <p className="session-venue">{where}</p>}
       {description && (
         <p className="session-description" lang={description.language}>
           {description.text}

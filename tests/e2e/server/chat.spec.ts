@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
 import { blockingAxeIssues } from '../../helpers/axe'
-import { inviteStaff } from '../../helpers/e2eServer'
+import { inviteStaff, requestBookingByApi } from '../../helpers/e2eServer'
 import { openHall } from '../../helpers/page'
 
 const EXHIBITOR = 'binhu-xiaohe-robotics'
@@ -105,26 +105,7 @@ test('a visitor with a booking opens the chat from the agenda, beside that negot
   try {
     const visitor = await visitorContext.newPage()
     // a booking made as the app makes it, with this browser's cookies
-    const api = visitorContext.request
-    expect((await api.post('/api/visitor', { data: { language: 'en' } })).ok()).toBe(true)
-    const now = Date.now()
-    const { slots } = await (await api.get(`/api/exhibitors/${exhibitorId}/slots?from=${now}&to=${now + 14 * 86_400_000}`)).json()
-    const slot = slots[2]
-    const booked = await api.post('/api/bookings', {
-      headers: { 'Idempotency-Key': randomUUID() },
-      data: {
-        exhibitorId,
-        start: slot.start,
-        end: slot.end,
-        mode: slot.mode,
-        topic: 'Smart irrigation',
-        profile: { name: 'Anna Schmidt', company: 'Schmidt Agrar', email: 'anna@example.com', role: 'buyer' },
-        visitorTimeZone: 'Europe/Berlin',
-        language: 'en',
-        shareProfile: true,
-      },
-    })
-    expect(booked.status()).toBe(201)
+    await requestBookingByApi(visitorContext.request, exhibitorId, { topic: 'Smart irrigation', pick: 2, anyMode: true, shareProfile: true })
 
     await openHall(visitor)
     await visitor.getByRole('button', { name: /^My agenda/ }).click()

@@ -7,7 +7,7 @@ import { expect, test, type APIRequestContext, type Page, type PlaywrightWorkerA
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { blockingAxeIssues } from '../../helpers/axe'
-import { inviteStaff } from '../../helpers/e2eServer'
+import { inviteStaff, requestBookingByApi } from '../../helpers/e2eServer'
 
 test.use({ timezoneId: 'Europe/Berlin' })
 
@@ -61,26 +61,7 @@ async function visitorAsks(
   options: { topic: string; pick?: number; shareProfile?: boolean },
 ): Promise<{ booking: VisitorBooking; visitor: APIRequestContext }> {
   const visitor = await playwright.request.newContext({ baseURL })
-  expect((await visitor.post('/api/visitor', { data: { language: 'en' } })).ok()).toBe(true)
-  const now = Date.now()
-  const { slots } = await (await visitor.get(`/api/exhibitors/${exhibitorId}/slots?from=${now}&to=${now + 14 * DAY}`)).json()
-  const slot = slots.filter((s: { mode: string }) => s.mode === 'online')[options.pick ?? 0]
-  const response = await visitor.post('/api/bookings', {
-    headers: { 'Idempotency-Key': randomUUID() },
-    data: {
-      exhibitorId,
-      start: slot.start,
-      end: slot.end,
-      mode: slot.mode,
-      topic: options.topic,
-      profile: { name: 'Anna Schmidt', company: 'Schmidt Elektronik GmbH', email: 'anna@example.com', phone: '+49 30 1234567', role: 'buyer' },
-      visitorTimeZone: 'Europe/Berlin',
-      language: 'en',
-      shareProfile: options.shareProfile ?? false,
-    },
-  })
-  expect(response.status(), await response.text()).toBe(201)
-  return { booking: (await response.json()).booking, visitor }
+  return { booking: await requestBookingByApi<VisitorBooking>(visitor, exhibitorId, options), visitor }
 }
 
 async function visitorSees(visitor: APIRequestContext, bookingId: string): Promise<VisitorBooking> {

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { E2E_STREAM_ORIGIN, E2E_STREAM_PORT, inviteStaff } from '../../helpers/e2eServer'
 import { watchPolicy } from '../../helpers/contentSecurityPolicy'
+import { framesDuring, hallFrames } from '../../helpers/hallFrames'
 import { cameraSettled, openHall, watchConsole } from '../../helpers/page'
 import { makeTestStream, serveTestStream, type StreamServer } from '../../helpers/testStream'
 
@@ -47,7 +48,6 @@ interface VideoState {
   frames: number
 }
 const screens = (page: Page): Promise<{ cards: string[]; videos: VideoState[] }> => page.evaluate(() => (window as any).__expoDebug.screens())
-const frames = (page: Page): Promise<number> => page.evaluate(() => (window as any).__expoDebug.frames)
 
 /** Sets a booth's screen through the API as its staff's console does (a session from their invitation link). */
 async function setScreenByApi(request: APIRequestContext, exhibitorId: string, source: { hls: string | null; mp4: string | null }) {
@@ -68,24 +68,6 @@ async function standAt(page: Page, exhibitorId: string) {
   await page.evaluate((id) => (window as any).__expoStore.getState().actions.openBooth(id, { fly: true }), exhibitorId)
   await cameraSettled(page)
   await page.keyboard.press('Escape')
-}
-
-/** Hall frames drawn in `ms`, and browser animation frames meanwhile (a browser that ran frames proves the hall idle). */
-function framesDuring(page: Page, ms: number): Promise<{ hall: number; browser: number }> {
-  return page.evaluate(async (span) => {
-    const debug = (window as any).__expoDebug
-    const before = debug.frames
-    let browser = 0
-    let counting = true
-    const tick = () => {
-      browser++
-      if (counting) requestAnimationFrame(tick)
-    }
-    requestAnimationFrame(tick)
-    await new Promise((resolve) => setTimeout(resolve, span))
-    counting = false
-    return { hall: debug.frames - before, browser }
-  }, ms)
 }
 
 /** Hidden as a background tab is: the page's visibility and its event (headless Chromium has no real tab to switch to). */
@@ -129,10 +111,10 @@ test('staff set their booth’s stream in the console; a visitor already at the 
   await expect.poll(async () => (await screens(page)).videos.find((v) => v.screen === BOOTH.stream)?.drawn ?? false, { timeout: 30_000 }).toBe(true)
   const first = (await screens(page)).videos[0]
   expect(first).toMatchObject({ screen: BOOTH.stream, path: nativeHls ? 'native-hls' : 'hls.js', paused: false, muted: true })
-  const before = await frames(page)
+  const before = await hallFrames(page)
   await expect.poll(async () => (await screens(page)).videos[0]?.currentTime ?? 0).toBeGreaterThan(first.currentTime + 1)
   // a software GPU on a busy machine draws a few frames a second, not the stream's 15: new frames, not their rate
-  await expect.poll(() => frames(page), { message: 'the hall draws the new video frames' }).toBeGreaterThan(before + 3)
+  await expect.poll(() => hallFrames(page), { message: 'the hall draws the new video frames' }).toBeGreaterThan(before + 3)
   expect(streams.requests).toContain('/index.m3u8')
 
   // Sound: off until asked for, by one clear control.

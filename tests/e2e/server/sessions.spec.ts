@@ -102,3 +102,56 @@ test('a launch scheduled in the console goes live in an open booth panel, into t
     await colleagueContext.close()
   }
 })
+
+test('staff change a scheduled session and remove it; a clash is refused with its reason and keeps the draft', async ({ browser, baseURL }) => {
+  // a booth no other browser test uses: its programme starts empty
+  const booth = 'hefei-lingdong-hci'
+  const staffContext = await browser.newContext({ baseURL, timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 820 } })
+  try {
+    const staff = await staffContext.newPage()
+    const link = new URL(inviteStaff(`programme.${randomUUID().slice(0, 8)}@example.com`, booth, 'en'))
+    await staff.goto(`${link.pathname}${link.search}`)
+    await staff.getByRole('navigation').getByRole('link', { name: 'Programme' }).click()
+    await expect(staff.getByText('Nothing is scheduled yet.')).toBeVisible()
+    // the day after tomorrow, in the browser's own clock
+    const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10)
+    const id = randomUUID().slice(0, 6)
+    const first = `Vision talk ${id}`
+    const newForm = staff.getByRole('form', { name: 'Schedule a session' })
+    await newForm.getByLabel('Title in English').fill(first)
+    await newForm.getByLabel(/^Starts/).fill(`${day}T10:00`)
+    await newForm.getByRole('button', { name: 'Schedule' }).click()
+    await expect(newForm.getByRole('status')).toHaveText('Saved: visitors see it now.')
+    await expect(staff.getByRole('listitem').filter({ hasText: first })).toContainText('Upcoming')
+
+    // half an hour into the first: refused with the reason, the draft kept to be moved
+    await newForm.getByLabel('Title in English').fill(`Clash ${id}`)
+    await newForm.getByLabel(/^Starts/).fill(`${day}T10:30`)
+    await newForm.getByRole('button', { name: 'Schedule' }).click()
+    await expect(newForm.getByRole('alert')).toHaveText('Another session is scheduled at that time: choose another time.')
+    await expect(newForm.getByLabel('Title in English')).toHaveValue(`Clash ${id}`)
+    await expect(newForm.getByRole('button', { name: 'Schedule' })).toBeEnabled()
+
+    // changed: the form holds the session, and after saving it is a new one again
+    const renamed = `Machine vision talk ${id}`
+    await staff.getByRole('button', { name: `Change “${first}”` }).click()
+    const editForm = staff.getByRole('form', { name: 'Change the session' })
+    await expect(editForm.getByLabel('Title in English')).toHaveValue(first)
+    await editForm.getByLabel('Title in English').fill(renamed)
+    await editForm.getByRole('button', { name: 'Save changes' }).click()
+    await expect(newForm.getByRole('status')).toHaveText('Saved: visitors see it now.')
+    await expect(newForm.getByLabel('Title in English')).toHaveValue('')
+    await expect(staff.getByRole('listitem').filter({ hasText: renamed })).toBeVisible()
+
+    // removed while being changed: once confirmed it is gone, and so is the form that held it
+    await staff.getByRole('button', { name: `Change “${renamed}”` }).click()
+    await expect(editForm).toBeVisible()
+    staff.once('dialog', (dialog) => void dialog.accept())
+    await staff.getByRole('button', { name: `Remove “${renamed}”` }).click()
+    await expect(newForm.getByRole('status')).toHaveText('Removed from the programme.')
+    await expect(staff.getByText('Nothing is scheduled yet.')).toBeVisible()
+    await expect(newForm.getByLabel('Title in English')).toHaveValue('')
+  } finally {
+    await staffContext.close()
+  }
+})
