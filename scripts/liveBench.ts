@@ -302,7 +302,7 @@ async function run(
     fanOutLatencyMs: { timedObservers: `one visitor in ${TIMED_EVERY}`, p50: round(latency.percentile(50)), p99: round(latency.percentile(99)), max: round(latency.percentile(100)), samples: latency.count },
     perClientPerSecond: {
       messages: { mean: round(mean(messages)), p99: round(percentile(messages, 99)) },
-      // binary ones: at most one a round (10 a second), fewer when rounds overran or frames were shed
+      // binary ones: at most one a round (12.5 a second), fewer when nothing changed near a client, rounds overran or frames were shed
       avatarFrames: { mean: round(mean(frames)), p99: round(percentile(frames, 99)) },
       kilobytes: { mean: round(mean(kilobytes), 2), p99: round(percentile(kilobytes, 99), 2) },
     },
