@@ -68,11 +68,7 @@ export class RedisPresenceBus implements PresenceBus {
       this.subscriber.subscribe(this.channel, this.askChannel).then(
         () => {
           this.subscribed = true
-          this.back()
-          // pub/sub keeps nothing: whoever (re)joins tells its own round and asks the others for theirs, so nobody
-          // waits for the next change or keep-alive to be seen again
-          this.republish()
-          if (this.publisher.status === 'ready') this.publisher.publish(this.askChannel, this.process).catch(() => undefined)
+          this.rejoined()
         },
         (error: unknown) => this.lost(error),
       )
@@ -80,11 +76,7 @@ export class RedisPresenceBus implements PresenceBus {
     this.subscriber.on('close', () => {
       this.subscribed = false
     })
-    // the others dropped this process's visitors while it was away: tell them again now, not at the next change
-    this.publisher.on('ready', () => {
-      this.back()
-      this.republish()
-    })
+    this.publisher.on('ready', () => this.rejoined())
     this.subscriber.on('message', (channel: string, payload: string) => {
       if (channel === this.askChannel) {
         if (payload !== this.process) this.republish()
@@ -130,6 +122,18 @@ export class RedisPresenceBus implements PresenceBus {
     // disconnect, not quit: quit waits for a Redis that may be gone
     this.publisher.disconnect()
     this.subscriber.disconnect()
+  }
+
+  /**
+   * Pub/sub keeps nothing: once both connections are up again (whichever came back last), this process tells its own
+   * round (the others dropped its visitors while it was away) and asks the others for theirs (it dropped theirs, and
+   * what they sent while its subscription was down is lost), so nobody waits for a next change or keep-alive.
+   */
+  private rejoined() {
+    if (this.publisher.status !== 'ready' || !this.subscribed) return
+    this.back()
+    this.republish()
+    this.publisher.publish(this.askChannel, this.process).catch(() => undefined)
   }
 
   private republish() {
