@@ -67,10 +67,11 @@ function contentSecurityPolicyMeta(): Plugin {
  */
 function serviceWorkerPlugin(): Plugin {
   const fileName = 'sw.js'
-  // The build manifest, source maps and the worker itself are never fetched by a visitor.
+  // The build manifest, source maps and the worker itself are never fetched by a visitor, and robots.txt only by crawlers.
   // hls.js plays live streams only, fetched when a screen with a stream comes into view in a browser without native
   // HLS: no visitor of a static site, and few others, should download it because they opened the hall once.
-  const notPrecached = (name: string) => name.startsWith('.vite/') || name.endsWith('.map') || name === fileName || /^assets\/hls\.[^/]*\.js$/.test(name)
+  const notPrecached = (name: string) =>
+    name.startsWith('.vite/') || name.endsWith('.map') || name === fileName || name === 'robots.txt' || /^assets\/hls\.[^/]*\.js$/.test(name)
   const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex')
   const filesUnder = (dir: string): string[] =>
     readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesUnder(join(dir, name)) : [join(dir, name)]))

@@ -84,7 +84,7 @@ test('an offline reload after a first visit shows the hall, the agenda and the r
   await context.setOffline(false)
 })
 
-test('the app is installable: a manifest with icons, and a service worker', async ({ page }) => {
+test('the app is installable: a manifest with icons, and a service worker; robots.txt is its own file', async ({ page }) => {
   await page.goto('/?lang=en')
   await page.evaluate(() => navigator.serviceWorker.ready)
   const cdp = await page.context().newCDPSession(page)
@@ -100,4 +100,8 @@ test('the app is installable: a manifest with icons, and a service worker', asyn
     const response = await page.request.get(icon)
     expect(response.headers()['content-type'], icon).toBe('image/png')
   }
+  // crawlers get rules, not the app's page
+  const robots = await page.request.get('/robots.txt')
+  expect(robots.headers()['content-type']).toMatch(/^text\/plain/)
+  expect(await robots.text()).toContain('Disallow: /api/')
 })
