@@ -7,11 +7,11 @@ import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import websocket from '@fastify/websocket'
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
+import Fastify, { type FastifyInstance } from 'fastify'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { CONTENT_SECURITY_POLICY_META, contentSecurityPolicy, contentSecurityPolicyMeta } from '../src/contentSecurityPolicy'
+import { contentSecurityPolicy, contentSecurityPolicyMeta } from '../src/contentSecurityPolicy'
 import { Sessions } from './accounts/sessions'
 import { SignInLinks } from './accounts/signInLinks'
 import { adminRoutes } from './accounts/adminRoutes'
@@ -25,6 +25,7 @@ import { loadServerContent, type ServerContent } from './content'
 import type { AppContext } from './context'
 import type { Database } from './db/database'
 import { Api } from './http/api'
+import { appPageSender } from './http/appPage'
 import { installErrorHandling } from './http/errors'
 import { installSameSiteGuard } from './http/guards'
 import { ChatHub } from './chat/chatHub'
@@ -78,12 +79,12 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     bodyLimit: 16 * 1024,
   })
   const policy = contentSecurityPolicy(config.streamOrigins)
-  const appPage =
+  const sendAppPage =
     config.staticDir && existsSync(join(config.staticDir, 'index.html'))
-      ? withStreamOrigins(withServerMarker(readFileSync(join(config.staticDir, 'index.html'), 'utf8')), contentSecurityPolicyMeta(policy))
+      ? appPageSender(readFileSync(join(config.staticDir, 'index.html'), 'utf8'), contentSecurityPolicyMeta(policy))
       : undefined
-  const servesApp = appPage !== undefined
-  installErrorHandling(app, { appPage })
+  const servesApp = sendAppPage !== undefined
+  installErrorHandling(app, { sendAppPage })
   await app.register(cookie)
   // exactly the app's policy, on the page and the API alike: helmet's defaults would add and loosen directives
   await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: policy }, crossOriginEmbedderPolicy: false })
@@ -199,7 +200,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   })
   app.get('/api/openapi.json', async () => openApi)
 
-  if (appPage) await serveBuiltApp(app, config.staticDir!, appPage)
+  if (sendAppPage) await serveBuiltApp(app, config.staticDir!, sendAppPage)
 
   mail.start(config.sweepIntervalMs)
   const sweeper = setInterval(() => {
@@ -233,24 +234,11 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   }
 }
 
-/** The page tells the app, before any request, that its bookings live on this server (see detectBookingServer). */
-export const BOOKING_SERVER_META = '<meta name="expo-booking-server" content="/api" />'
-
-function withServerMarker(html: string): string {
-  return html.replace('</head>', `    ${BOOKING_SERVER_META}\n  </head>`)
-}
-
-/** Both policies are enforced, so the page's own <meta> must let the stream origins in as the header does. */
-function withStreamOrigins(html: string, meta: string): string {
-  return meta === CONTENT_SECURITY_POLICY_META ? html : html.replace(`content="${CONTENT_SECURITY_POLICY_META}"`, `content="${meta}"`)
-}
-
 /**
  * The built app from the same origin: hashed assets cached for a year, the page and the service worker never
  * cached, and every other path that is not a file (the console's /exhibitor, a deep link) answered with the page.
  */
-async function serveBuiltApp(app: FastifyInstance, root: string, page: string) {
-  const sendPage = (_request: unknown, reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page)
+async function serveBuiltApp(app: FastifyInstance, root: string, sendPage: ReturnType<typeof appPageSender>) {
   app.get('/', sendPage)
   app.get('/index.html', sendPage)
   await app.register(fastifyStatic, {

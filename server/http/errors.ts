@@ -2,7 +2,7 @@
  * The one place where a failure becomes an HTTP answer: a status and a stable code the UI translates. Booking
  * refusals keep their typed domain shape; nothing raw (a stack, a SQL error) ever reaches a client.
  */
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ApiError } from '../../src/booking/api'
 import type { Refusal, RefusalCode } from '../../src/booking/types'
 
@@ -85,8 +85,8 @@ function body(code: string, message: string, extra: Partial<ApiError> = {}): Api
   return { code, message, ...extra }
 }
 
-/** `appPage`: paths that are neither the API nor a file answer with the built app's page (client-side routes). */
-export function installErrorHandling(app: FastifyInstance, options: { appPage?: string } = {}) {
+/** `sendAppPage`: paths that are neither the API nor a file answer with the built app's page (client-side routes). */
+export function installErrorHandling(app: FastifyInstance, options: { sendAppPage?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply } = {}) {
   app.setErrorHandler((error: FastifyError | ApiFailure, request, reply) => {
     if (error instanceof ApiFailure) {
       void reply.headers(error.headers).status(error.statusCode).send(body(error.code, error.message, error.extra))
@@ -110,8 +110,8 @@ export function installErrorHandling(app: FastifyInstance, options: { appPage?: 
     void reply.status(500).send(body('internal', 'Something went wrong on our side; please try again'))
   })
   app.setNotFoundHandler((request, reply) => {
-    if (options.appPage && request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html')) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(options.appPage)
+    if (options.sendAppPage && request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html')) {
+      return options.sendAppPage(request, reply)
     }
     return reply.status(404).send(body('no-such-endpoint', `No endpoint ${request.method} ${request.url.split('?')[0]}`))
   })

@@ -7,6 +7,7 @@ import { computeFloorPlan } from '../plan/floorPlan'
 import { decodeRoute } from '../routes/shareCode'
 import { buildLinkSearch, parseLinkParams } from './linkParams'
 import { detectBookingServer, startBookingBackend } from './bookings/bookingService'
+import { languageOfTags } from '../i18n/pageLanguage'
 import { followProgramme } from './programmeFeed'
 import { followScreenSources } from './live/screenSources'
 import { onStorageProblem, type StorageProblem } from './persistence'
@@ -135,13 +136,9 @@ function visitorStorageNotice(problem: StorageProblem): Omit<Notice, 'id'> {
   }
 }
 
-/** Before the languages issue the browser language picks only between Chinese and English. */
+/** The first of the browser's languages that is one of ours, as the server chose the page's (pageLanguage.ts). */
 function preferredLanguage() {
-  const browser = (navigator.languages ?? [navigator.language]).map((l) => l.toLowerCase())
-  const first = browser.find((l) => l.startsWith('zh') || l.startsWith('en') || l.startsWith('ko'))
-  if (first?.startsWith('en')) return 'en' as const
-  if (first?.startsWith('ko')) return 'ko' as const
-  return 'zh-CN' as const
+  return languageOfTags(navigator.languages ?? [navigator.language])
 }
 
 let unsubscribeUrl: (() => void) | null = null

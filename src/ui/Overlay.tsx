@@ -1,6 +1,6 @@
 /** The DOM overlay around the canvas: top bar, zone menu, minimap, panels, hints and notices. */
 import { useEffect } from 'react'
-import { useTranslate } from '../i18n/translate'
+import { pageTitle } from '../i18n/pageLanguage'
 import { useExpoStore } from '../state/store'
 import AgendaPanel from './AgendaPanel'
 import BoothPanel from './BoothPanel'
@@ -30,11 +30,10 @@ export default function Overlay() {
   // The plan view has its own zone list and map; the minimap and the overview/walk switch need the 3D hall.
   const hallShown = useExpoStore((s) => s.view === 'hall')
   useGlobalShortcuts()
-  const title = useTranslate()('app.title')
   useEffect(() => {
     document.documentElement.lang = language
-    document.title = language === 'zh-CN' ? `${title} · WMC 2021` : `${title} · 2021世界制造业大会`
-  }, [language, title])
+    document.title = pageTitle(language)
+  }, [language])
 
   if (status === 'error') return <ContentErrorScreen />
   return (
