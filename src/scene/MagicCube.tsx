@@ -11,6 +11,7 @@ import type { ContentPack, ZoneId } from '../content/schema'
 import { activity } from '../controls/wake'
 import type { FloorPlan } from '../plan/types'
 import { useExpoStore } from '../state/store'
+import { createAmbientPacer, pageHidden } from './ambientPace'
 import { createAtlasQuadMesh, disposeMesh, quadMatrix } from './atlasQuads'
 import { CLICK_TOLERANCE_PX } from './Booths'
 import { buildCubeWorld, WORLD_HALF } from './cubeWorlds'
@@ -134,15 +135,28 @@ export function MagicCube({ plan, pack, atlas }: { plan: FloorPlan; pack: Conten
     return () => query.removeEventListener?.('change', update)
   }, [])
 
-  useFrame(({ camera, invalidate }, delta) => {
+  // The turn asks for its frames at most 30 times a second, and only while the tab is shown.
+  const invalidate = useThree((s) => s.invalidate)
+  const pacer = useMemo(() => createAmbientPacer(invalidate, pageHidden), [invalidate])
+  useEffect(() => {
+    // Back in sight: one frame, which carries on the turn if the visitor was active in the last 20 s.
+    const onVisibility = () => !pageHidden() && invalidate()
+    document.addEventListener('visibilitychange', onVisibility)
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility)
+      pacer.cancel()
+    }
+  }, [pacer, invalidate])
+
+  useFrame(({ camera }, delta) => {
     const cube = group.current
-    if (!cube || still.current || performance.now() - activity.at > TURN_AFTER_ACTIVITY_MS) return
+    if (!cube || still.current || performance.now() - activity.at > TURN_AFTER_ACTIVITY_MS) return pacer.cancel()
     // Only while someone can see it: out of view it would keep the GPU busy for nothing.
     _viewProjection.multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse)
     _frustum.setFromProjectionMatrix(_viewProjection)
-    if (!_frustum.intersectsSphere(_sphere.set(cube.position, size * 0.9))) return
+    if (!_frustum.intersectsSphere(_sphere.set(cube.position, size * 0.9))) return pacer.cancel()
     cube.rotation.y += Math.min(delta, 0.1) * TURN_SPEED
-    invalidate()
+    pacer.frameDrawn()
   })
 
   const onClick = (e: ThreeEvent<MouseEvent>) => {

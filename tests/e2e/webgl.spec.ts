@@ -101,6 +101,41 @@ test('an idle hall draws nothing, and draws again as soon as something moves', a
   expect(moved - idle).toBeLessThan(10)
 })
 
+/** Makes the page look hidden (another tab) or shown again, as the browser reports it. */
+const setTabHidden = (page: Page, hidden: boolean) =>
+  page.evaluate((value) => {
+    Object.defineProperty(document, 'visibilityState', { value: value ? 'hidden' : 'visible', configurable: true })
+    document.dispatchEvent(new Event('visibilitychange'))
+  }, hidden)
+
+test('the lobby cube turns only while it is in view and the tab is shown; a zone after its flight draws nothing', async ({ page }) => {
+  // (Its pace, at most 30 frames a second, is proven in tests/unit/ambientPace.test.ts: software WebGL here draws the
+  // lobby slower than that.)
+  await openHall(page)
+  // In the lobby, just after load: the cube turns (the hall appearing counts as activity). Polled: software WebGL may
+  // hold the first frames back while it compiles shaders.
+  const cubeTurns = async () => (await framesDuring(page, 1000)).hall
+  await expect.poll(cubeTurns, { timeout: 15_000, intervals: [0] }).toBeGreaterThan(1)
+
+  await setTabHidden(page, true)
+  await page.waitForTimeout(500) // the frame already asked for
+  const hidden = await framesDuring(page, 2000)
+  expect(hidden.browser).toBeGreaterThan(1)
+  expect(hidden.hall).toBe(0)
+  await setTabHidden(page, false)
+  await expect.poll(cubeTurns, { timeout: 10_000, intervals: [0] }).toBeGreaterThan(1)
+
+  const clickedAt = await page.evaluate(() => performance.now())
+  await page.getByRole('navigation', { name: 'Zones' }).getByRole('button', { name: /^Korea National Pavilion/ }).click()
+  await cameraSettled(page)
+  // Still within the cube's 20 s turn after the click (the flight's end counts as later activity), but the cube is
+  // out of view: not one frame.
+  const zone = await framesDuring(page, 3000)
+  expect(await page.evaluate((at) => performance.now() - at, clickedAt)).toBeLessThan(20_000)
+  expect(zone.hall).toBe(0)
+  expect(zone.browser).toBeGreaterThan(20)
+})
+
 test('without WebGL at all the plan view opens instead of a broken hall', async ({ browser: shared, baseURL }) => {
   const browser = await shared.browserType().launch({ ...chromiumLaunchOptions(['--disable-3d-apis']), headless: true })
   try {
