@@ -4,10 +4,11 @@ import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin, type ResolvedConfig } from 'vite'
 import react from '@vitejs/plugin-react'
+import { precompressFolder } from './server/http/compression'
 import { CONTENT_SECURITY_POLICY_META } from './src/contentSecurityPolicy'
 
 export default defineConfig({
-  plugins: [react(), serviceWorkerPlugin(), bookingServerMarker(), contentSecurityPolicyMeta()],
+  plugins: [react(), serviceWorkerPlugin(), bookingServerMarker(), contentSecurityPolicyMeta(), precompressPlugin()],
   // Every `import … from 'zod'` of the app goes through src/zodJitless.ts, so zod is jitless before any module
   // builds a schema, whichever chunk the bundler puts that module in (an entry-first import alone does not hold
   // once a shared chunk with schemas is evaluated before the entry's own code).
@@ -109,6 +110,28 @@ function serviceWorkerPlugin(): Plugin {
         ].join('\n')
         const body = readFileSync(join(config.root, 'src/offline/serviceWorker.js'), 'utf8')
         this.emitFile({ type: 'asset', fileName, source: `${header}\n${body}` })
+      },
+    },
+  }
+}
+
+/**
+ * Writes a brotli (quality 11) and a gzip (level 9) copy beside each text file of the written build, public files
+ * included (copied before the bundle is written), for the booking server to send as they are (server/http/compression.ts).
+ * After the service worker's list was made (generateBundle), so the copies are never precached.
+ */
+function precompressPlugin(): Plugin {
+  return {
+    name: 'cloud-expo:precompress',
+    apply: 'build',
+    writeBundle: {
+      order: 'post',
+      sequential: true,
+      handler(options) {
+        if (!options.dir) throw new Error('precompression needs an output folder (build.outDir)')
+        const files = precompressFolder(options.dir)
+        const sum = (pick: (f: (typeof files)[number]) => number | undefined) => files.reduce((total, f) => total + (pick(f) ?? f.bytes), 0)
+        this.info(`precompressed ${files.length} files: ${sum((f) => f.bytes)} B raw, ${sum((f) => f.br)} B brotli, ${sum((f) => f.gzip)} B gzip`)
       },
     },
   }
