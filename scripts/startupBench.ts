@@ -13,13 +13,42 @@ import { launchChromium } from './serve'
 
 export const STARTUP_WINDOW_MS = 10_000
 
+/**
+ * Long animation frames (Chromium 123+) name the scripts that ran in them: the function, its file and what called it
+ * (a script's evaluation, a promise, a timer, a frame callback), which a long task alone does not say.
+ */
+const ATTRIBUTION_RECORDER = `(() => {
+  const frames = []
+  window.__longFrames = frames
+  if (!PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame')) return
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      frames.push({
+        start: entry.startTime,
+        duration: entry.duration,
+        scripts: entry.scripts.map((script) => ({
+          start: script.startTime,
+          duration: script.duration,
+          invoker: script.invoker.replace(location.origin, ''),
+          source: (script.sourceURL.split('/').pop() || script.sourceURL) + (script.sourceFunctionName ? ' ' + script.sourceFunctionName : ''),
+        })),
+      })
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true })
+})()`
+
+interface LongFrame extends Span {
+  scripts: (Span & { invoker: string; source: string })[]
+}
+
 export interface StartupLongTasks {
   windowMs: number
   count: number
   totalMs: number
   /** The part of each task over 50 ms, summed: what Lighthouse calls blocking time, here without throttling. */
   blockingMs: number
-  longest: { startMs: number; durationMs: number; kind: 'frame' | 'work' }[]
+  /** `scripts`: what ran in it, longest first (from the long animation frame around it, when the browser reports them). */
+  longest: { startMs: number; durationMs: number; kind: 'frame' | 'work'; scripts: string[] }[]
   /** When the hall's first frame was drawn (ms from navigation start), if the debug bridge (`?debug=1`) reported it. */
   firstFrameMs: number | null
 }
@@ -35,12 +64,21 @@ export async function startupLongTasks(browser: Browser, url: string, { windowMs
   try {
     const page = await context.newPage()
     await page.addInitScript(LONG_TASK_RECORDER)
+    await page.addInitScript(ATTRIBUTION_RECORDER)
     await page.goto(target.href)
     // performance.now() counts from navigation start
     await page.waitForFunction((ms) => performance.now() >= ms, windowMs, { timeout: windowMs + 60_000, polling: 250 })
     const recorded = (await page.evaluate(
-      `({ tasks: window.__longTasks.tasks, frames: window.__longTasks.frames, firstFrameAt: window.__expoDebug?.firstFrameAt ?? 0 })`,
-    )) as { tasks: Span[]; frames: Span[]; firstFrameAt: number }
+      `({ tasks: window.__longTasks.tasks, frames: window.__longTasks.frames, longFrames: window.__longFrames, firstFrameAt: window.__expoDebug?.firstFrameAt ?? 0 })`,
+    )) as { tasks: Span[]; frames: Span[]; longFrames: LongFrame[]; firstFrameAt: number }
+    // the scripts of the long animation frames that overlap the task, over 20 ms each, longest first
+    const scriptsOf = (task: Span) =>
+      recorded.longFrames
+        .flatMap((frame) => frame.scripts)
+        .filter((script) => script.duration >= 20 && timeInFrames(task, [script]) > 0)
+        .sort((a, b) => b.duration - a.duration)
+        .slice(0, 3)
+        .map((script) => `${Math.round(script.duration)} ms ${script.invoker} (${script.source})`)
     const tasks = recorded.tasks.filter((task) => task.start < windowMs)
     const total = (pick: (task: Span) => number) => Math.round(tasks.reduce((sum, task) => sum + pick(task), 0))
     return {
@@ -55,6 +93,7 @@ export async function startupLongTasks(browser: Browser, url: string, { windowMs
           startMs: Math.round(task.start),
           durationMs: Math.round(task.duration),
           kind: timeInFrames(task, recorded.frames) >= task.duration / 2 ? 'frame' : 'work',
+          scripts: scriptsOf(task),
         })),
       firstFrameMs: recorded.firstFrameAt > 0 ? Math.round(recorded.firstFrameAt) : null,
     }
