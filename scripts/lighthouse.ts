@@ -22,7 +22,10 @@ export interface LighthouseRun {
     totalBlockingTimeMs: number
     speedIndexMs: number
     cumulativeLayoutShift: number
-    /** Every byte the page transferred (compressed as sent), the service worker's fetches included. */
+    /**
+     * Bytes the page's own requests transferred (compressed as sent). The service worker's precache fetches are not
+     * among them: a file the page then gets from the worker (the 3D chunk, often) counts 0 here.
+     */
     totalByteWeight: number
     /** Script bytes downloaded but not run by the end of the load, as Lighthouse estimates them (transfer size). */
     unusedJavaScriptBytes: number
