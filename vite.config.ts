@@ -127,9 +127,9 @@ function precompressPlugin(): Plugin {
     writeBundle: {
       order: 'post',
       sequential: true,
-      handler(options) {
+      async handler(options) {
         if (!options.dir) throw new Error('precompression needs an output folder (build.outDir)')
-        const files = precompressFolder(options.dir)
+        const files = await precompressFolder(options.dir)
         const sum = (pick: (f: (typeof files)[number]) => number | undefined) => files.reduce((total, f) => total + (pick(f) ?? f.bytes), 0)
         this.info(`precompressed ${files.length} files: ${sum((f) => f.bytes)} B raw, ${sum((f) => f.br)} B brotli, ${sum((f) => f.gzip)} B gzip`)
       },

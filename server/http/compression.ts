@@ -6,7 +6,8 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { promisify } from 'node:util'
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions, type ZlibOptions } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
 
 /** Text the browser fetches of the app: scripts, styles, content, icons, the manifest, the pages, robots.txt. */
@@ -22,18 +23,25 @@ export const ENCODINGS = ['br', 'gzip'] as const
 export type Encoding = (typeof ENCODINGS)[number]
 export const ENCODING_EXTENSION: Record<Encoding, string> = { br: '.br', gzip: '.gz' }
 
-/** The largest brotli window and effort: time spent once at build, bytes saved on every visit. */
+/** Brotli's highest quality and gzip's highest level: time spent once (at build, or once per page), bytes saved on every visit. */
+const brotliOptions = (data: Buffer): BrotliOptions => ({
+  params: {
+    [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+    [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+  },
+})
+const GZIP_OPTIONS: ZlibOptions = { level: 9 }
+
 export function compress(data: Buffer, encoding: Encoding): Buffer {
-  return encoding === 'br'
-    ? brotliCompressSync(data, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-          [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-        },
-      })
-    : gzipSync(data, { level: 9 })
+  return encoding === 'br' ? brotliCompressSync(data, brotliOptions(data)) : gzipSync(data, GZIP_OPTIONS)
 }
+
+const brotliAsync = promisify<Buffer, BrotliOptions, Buffer>(brotliCompress)
+const gzipAsync = promisify<Buffer, ZlibOptions, Buffer>(gzip)
+/** The same off the main thread (libuv's pool), so a build compresses its files side by side. */
+const compressAsync = (data: Buffer, encoding: Encoding): Promise<Buffer> =>
+  encoding === 'br' ? brotliAsync(data, brotliOptions(data)) : gzipAsync(data, GZIP_OPTIONS)
 
 export interface PrecompressedFile {
   /** Relative to the folder, with `/`. */
@@ -47,25 +55,25 @@ export interface PrecompressedFile {
  * Writes `<file>.br` and `<file>.gz` beside every compressible file of the folder over PRECOMPRESS_MIN_BYTES, where
  * the encoding makes it smaller. Vite's own manifest (`.vite/`) is never served and is left alone.
  */
-export function precompressFolder(root: string): PrecompressedFile[] {
+export async function precompressFolder(root: string): Promise<PrecompressedFile[]> {
   const filesUnder = (dir: string): string[] =>
     readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesUnder(join(dir, name)) : [join(dir, name)]))
-  const written: PrecompressedFile[] = []
-  for (const path of filesUnder(root)) {
-    const name = relative(root, path).split(sep).join('/')
-    if (!isPrecompressible(name)) continue
-    const data = readFileSync(path)
-    if (data.length < PRECOMPRESS_MIN_BYTES) continue
-    const file: PrecompressedFile = { name, bytes: data.length }
-    for (const encoding of ENCODINGS) {
-      const packed = compress(data, encoding)
-      if (packed.length >= data.length) continue
-      writeFileSync(path + ENCODING_EXTENSION[encoding], packed)
-      file[encoding] = packed.length
-    }
-    written.push(file)
-  }
-  return written
+  const compressible = filesUnder(root)
+    .map((path) => ({ path, name: relative(root, path).split(sep).join('/') }))
+    .filter(({ path, name }) => isPrecompressible(name) && statSync(path).size >= PRECOMPRESS_MIN_BYTES)
+  return Promise.all(
+    compressible.map(async ({ path, name }) => {
+      const data = readFileSync(path)
+      const file: PrecompressedFile = { name, bytes: data.length }
+      for (const encoding of ENCODINGS) {
+        const packed = await compressAsync(data, encoding)
+        if (packed.length >= data.length) continue
+        writeFileSync(path + ENCODING_EXTENSION[encoding], packed)
+        file[encoding] = packed.length
+      }
+      return file
+    }),
+  )
 }
 
 export const isPrecompressible = (name: string) => COMPRESSIBLE.test(name) && !name.startsWith('.vite/')

@@ -42,7 +42,7 @@ let root: string
 let server: TestApp
 beforeAll(async () => {
   root = fakeBuild()
-  precompressFolder(root)
+  await precompressFolder(root)
   server = await startTestApp({ config: { staticDir: root } })
 }, 60_000)
 afterAll(async () => {
