@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin, type ResolvedConfig } from 'vite'
 import react from '@vitejs/plugin-react'
-import { precompressFolder } from './server/http/compression'
+import { isPrecompressedCopy, precompressFolder } from './server/http/compression'
 import { CONTENT_SECURITY_POLICY_META } from './src/contentSecurityPolicy'
 
 export default defineConfig({
@@ -130,6 +130,11 @@ function precompressPlugin(): Plugin {
       async handler(options) {
         if (!options.dir) throw new Error('precompression needs an output folder (build.outDir)')
         const files = await precompressFolder(options.dir)
+        // a visitor's worker would download every file twice more: the copies are for the server to pick from
+        const serviceWorker = join(options.dir, 'sw.js')
+        const listed = existsSync(serviceWorker) ? /^const PRECACHE = (\[[^\]]*\])/m.exec(readFileSync(serviceWorker, 'utf8'))?.[1] : undefined
+        const copies = listed ? (JSON.parse(listed) as string[]).filter(isPrecompressedCopy) : []
+        if (copies.length) throw new Error(`the service worker would precache compressed copies: ${copies.join(', ')}`)
         const sum = (pick: (f: (typeof files)[number]) => number | undefined) => files.reduce((total, f) => total + (pick(f) ?? f.bytes), 0)
         this.info(`precompressed ${files.length} files: ${sum((f) => f.bytes)} B raw, ${sum((f) => f.br)} B brotli, ${sum((f) => f.gzip)} B gzip`)
       },
