@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto'
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin, type ResolvedConfig } from 'vite'
 import react from '@vitejs/plugin-react'
+import { isPrecompressedCopy, precompressFolder } from './server/http/compression'
 import { CONTENT_SECURITY_POLICY_META } from './src/contentSecurityPolicy'
 
 export default defineConfig({
-  plugins: [react(), serviceWorkerPlugin(), bookingServerMarker(), contentSecurityPolicyMeta()],
+  plugins: [react(), serviceWorkerPlugin(), bookingServerMarker(), contentSecurityPolicyMeta(), precompressPlugin()],
   // Every `import … from 'zod'` of the app goes through src/zodJitless.ts, so zod is jitless before any module
   // builds a schema, whichever chunk the bundler puts that module in (an entry-first import alone does not hold
   // once a shared chunk with schemas is evaluated before the entry's own code).
@@ -109,6 +110,33 @@ function serviceWorkerPlugin(): Plugin {
         ].join('\n')
         const body = readFileSync(join(config.root, 'src/offline/serviceWorker.js'), 'utf8')
         this.emitFile({ type: 'asset', fileName, source: `${header}\n${body}` })
+      },
+    },
+  }
+}
+
+/**
+ * Writes a brotli (quality 11) and a gzip (level 9) copy beside each text file of the written build, public files
+ * included (copied before the bundle is written), for the booking server to send as they are (server/http/compression.ts).
+ * After the service worker's list was made (generateBundle), so the copies are never precached.
+ */
+function precompressPlugin(): Plugin {
+  return {
+    name: 'cloud-expo:precompress',
+    apply: 'build',
+    writeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler(options) {
+        if (!options.dir) throw new Error('precompression needs an output folder (build.outDir)')
+        const files = await precompressFolder(options.dir)
+        // a visitor's worker would download every file twice more: the copies are for the server to pick from
+        const serviceWorker = join(options.dir, 'sw.js')
+        const listed = existsSync(serviceWorker) ? /^const PRECACHE = (\[[^\]]*\])/m.exec(readFileSync(serviceWorker, 'utf8'))?.[1] : undefined
+        const copies = listed ? (JSON.parse(listed) as string[]).filter(isPrecompressedCopy) : []
+        if (copies.length) throw new Error(`the service worker would precache compressed copies: ${copies.join(', ')}`)
+        const sum = (pick: (f: (typeof files)[number]) => number | undefined) => files.reduce((total, f) => total + (pick(f) ?? f.bytes), 0)
+        this.info(`precompressed ${files.length} files: ${sum((f) => f.bytes)} B raw, ${sum((f) => f.br)} B brotli, ${sum((f) => f.gzip)} B gzip`)
       },
     },
   }

@@ -26,6 +26,7 @@ import type { AppContext } from './context'
 import type { Database } from './db/database'
 import { Api } from './http/api'
 import { appPageSender } from './http/appPage'
+import { installPageCompression } from './http/compression'
 import { installErrorHandling } from './http/errors'
 import { installSameSiteGuard } from './http/guards'
 import { ChatHub } from './chat/chatHub'
@@ -237,14 +238,19 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
 /**
  * The built app from the same origin: hashed assets cached for a year, the page and the service worker never
  * cached, and every other path that is not a file (the console's /exhibitor, a deep link) answered with the page.
+ * Text goes out in brotli or gzip to a client that asks: the files as the build compressed them (`.br`, `.gz`
+ * beside each, see http/compression.ts), the page compressed here.
  */
 async function serveBuiltApp(app: FastifyInstance, root: string, sendPage: ReturnType<typeof appPageSender>) {
+  installPageCompression(app)
   app.get('/', sendPage)
   app.get('/index.html', sendPage)
   await app.register(fastifyStatic, {
     root,
     wildcard: true,
     index: false,
+    // `x.js.br` / `x.js.gz` for `x.js` when Accept-Encoding allows, with Content-Encoding and `Vary: Accept-Encoding`
+    preCompressed: true,
     // the plugin's own max-age would apply to the page too
     cacheControl: false,
     setHeaders(reply, path) {

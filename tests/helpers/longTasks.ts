@@ -48,8 +48,12 @@ export interface LongTaskReport {
   longestBeforeFirstFrameMs: number
 }
 
-// Strings, not functions: the bench runs through tsx, which would wrap named inner functions in a helper the page lacks.
-const RECORDER = `(() => {
+/**
+ * Installed before any script of the page (`page.addInitScript`): every long task from navigation start, and every
+ * animation-frame callback over 5 ms, in `window.__longTasks`. Also used by scripts/startupBench.ts.
+ * A string, not a function: the bench runs through tsx, which would wrap named inner functions in a helper the page lacks.
+ */
+export const LONG_TASK_RECORDER = `(() => {
   const tasks = []
   const frames = []
   const phases = []
@@ -91,7 +95,7 @@ const WORKER_REFUSER = `(() => {
  * With `refuseWorker` the route worker's script cannot load.
  */
 export async function longTaskFlow(page: Page, { base = '', refuseWorker = false } = {}): Promise<LongTaskReport> {
-  await page.addInitScript(RECORDER)
+  await page.addInitScript(LONG_TASK_RECORDER)
   if (refuseWorker) await page.addInitScript(WORKER_REFUSER)
   await page.goto(`${base}/?lang=en&debug=1&synthetic=${FLOW_BOOTHS}&route=${flowRouteCode()}`)
   await page.waitForFunction(() => (window as any).__expoDebug?.frames > 0, null, { timeout: 120_000 })
@@ -126,9 +130,15 @@ export async function longTaskFlow(page: Page, { base = '', refuseWorker = false
   return longTaskReport((await page.evaluate(`({ ...window.__longTasks, firstFrameAt: window.__expoDebug.firstFrameAt })`)) as Recorded)
 }
 
-interface Span {
+export interface Span {
   start: number
   duration: number
+}
+
+/** Milliseconds of a long task spent in animation-frame callbacks: over half, and the task was a frame. */
+export function timeInFrames(task: Span, frames: Span[]): number {
+  const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.start + a.duration, b.start + b.duration) - Math.max(a.start, b.start))
+  return frames.reduce((sum, frame) => sum + overlap(task, frame), 0)
 }
 
 /** What the page recorded: long tasks, animation-frame callbacks over 5 ms, and when each step of the walk began. */
@@ -140,13 +150,11 @@ interface Recorded {
 }
 
 function longTaskReport({ tasks, frames, phases, firstFrameAt }: Recorded): LongTaskReport {
-  const overlap = (a: Span, b: Span) =>
-    Math.max(0, Math.min(a.start + a.duration, b.start + b.duration) - Math.max(a.start, b.start))
   const phaseAt = (at: number) => [...phases].reverse().find((p) => p.at <= at)?.name ?? 'hall loading'
   const after = tasks
     .filter((task) => task.start >= firstFrameAt)
     .map((task): LongTask => {
-      const inFrames = frames.reduce((sum, frame) => sum + overlap(task, frame), 0)
+      const inFrames = timeInFrames(task, frames)
       return {
         start: Math.round(task.start),
         duration: Math.round(task.duration),
