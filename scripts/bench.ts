@@ -2,7 +2,8 @@
  * `npm run bench`: builds, serves and drives headless Chromium, then prints one JSON report of sizes,
  * draw calls, triangles, first-frame time and a frame-time ratio, the walking matrix and the page's long tasks while
  * a 50-stop route is optimised, loads the booking server it starts (PGlite, and PostgreSQL when installed), and
- * 2,000 simulated visitors' presence on a server of its own, all measured in this one run.
+ * 2,000 simulated visitors' presence on a server of its own, and a first visit as production serves it (frames in the
+ * first 30 s, long tasks in the first 10 s, Lighthouse mobile and desktop), all measured in this one run.
  */
 import { spawnSync } from 'node:child_process'
 import { readFileSync, readdirSync, statSync } from 'node:fs'
@@ -11,10 +12,13 @@ import { gzipSync } from 'node:zlib'
 import type { Page } from '@playwright/test'
 import { ambientFrames } from './ambientFramesBench'
 import { bookingBenchmarks } from './bookingBench'
+import { lighthouseScores } from './lighthouse'
 import type { liveBenchmarks } from './liveBench'
 import { longTaskBenchmarks } from './longTaskBench'
+import { startProductionServer } from './productionServer'
 import { routeBenchmarks } from './routeBench'
 import { serverBenchmarks } from './serverBench'
+import { startupLongTasks } from './startupBench'
 import { build, launchChromium, preview } from './serve'
 
 const PORT = 4191
@@ -173,6 +177,16 @@ async function main() {
     const hall1000FrameMs = await meanFrameMs(page, `${base}&synthetic=1000`)
     const longTasks = await longTaskBenchmarks(browser, server.url)
     const firstThirtySeconds = await ambientFrames(browser, server.url)
+    // A first visit as production serves it: the booking server with its compressed copies and cache headers.
+    const production = await startProductionServer('dist')
+    let startup: Awaited<ReturnType<typeof startupLongTasks>>
+    let lighthouse: Awaited<ReturnType<typeof lighthouseScores>>
+    try {
+      startup = await startupLongTasks(browser, `${production.url}/?lang=en`)
+      lighthouse = await lighthouseScores(`${production.url}/?lang=en`)
+    } finally {
+      await production.stop()
+    }
     const report = {
       measuredAt: new Date().toISOString(),
       sizes: size,
@@ -184,6 +198,8 @@ async function main() {
       longTasks,
       idleFrames5s: { phone: idleFramesPhone, desktop: idleFramesDesktop },
       framesInFirst30sWithoutInput: firstThirtySeconds,
+      startupLongTasks10s: startup,
+      lighthouse,
       frameTime: {
         emptyMs: round(emptyFrameMs),
         synthetic1000Ms: round(hall1000FrameMs),
