@@ -26,6 +26,9 @@ export interface FirstVisit {
   workerKB: number
   workerRequests: number
   totalKB: number
+  /** The content pack's share of the page: its requests (JSON files under assets/) and their bytes. */
+  contentKB: number
+  contentRequests: number
   /** URLs whose body came over the network more than once (page and worker together), with the bytes of every transfer. */
   fetchedMoreThanOnce: { url: string; times: number; kB: number }[]
 }
@@ -68,6 +71,7 @@ async function firstVisit(browser: Browser, url: string): Promise<FirstVisit> {
     const inPage = (await page.evaluate(TIMINGS)) as Fetched[]
     const inWorker = (await worker.evaluate(TIMINGS)) as Fetched[]
     const sum = (list: Fetched[]) => list.reduce((total, f) => total + f.transferSize, 0)
+    const content = inPage.filter((f) => /\/assets\/[^/?#]+\.json([?#]|$)/.test(f.url))
     const transfers = new Map<string, number[]>()
     for (const f of [...inPage, ...inWorker].filter(downloaded)) {
       // A fragment is not part of what is fetched.
@@ -81,6 +85,8 @@ async function firstVisit(browser: Browser, url: string): Promise<FirstVisit> {
       workerKB: kb(sum(inWorker)),
       workerRequests: inWorker.length,
       totalKB: kb(sum(inPage) + sum(inWorker)),
+      contentKB: kb(sum(content)),
+      contentRequests: content.length,
       fetchedMoreThanOnce: [...transfers]
         .filter(([, sizes]) => sizes.length > 1)
         .map(([key, sizes]) => ({ url: key, times: sizes.length, kB: kb(sizes.reduce((a, b) => a + b, 0)) })),
