@@ -40,7 +40,7 @@ function brokenLine(text: string, packName: string, error: unknown): ContentProb
     try {
       JSON.parse(`{${line.replace(/,$/, '')}}`)
     } catch (lineError) {
-      if (file !== undefined) return { file: JSON.parse(`"${file}"`) as string, entry: FILE, field: '', message: `is not valid JSON: ${(lineError as Error).message}` }
+      if (file !== undefined) return { file: JSON.parse(`"${file}"`) as string, entry: FILE, field: '', message: `is not valid JSON as the content pack delivered it: ${(lineError as Error).message}` }
     }
   }
   return { file: packName, entry: FILE, field: '', message: `is not valid JSON: ${(error as Error).message}` }
