@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { defineConfig, type Plugin, type ResolvedConfig } from 'vite'
+import { defineConfig, type Plugin, type ResolvedConfig, type Rolldown } from 'vite'
 import react from '@vitejs/plugin-react'
 import { isPrecompressedCopy, precompressFolder } from './server/http/compression'
 import { CONTENT_SECURITY_POLICY_META } from './src/contentSecurityPolicy'
+import { contentPackPlugin } from './scripts/contentPackPlugin'
 
 export default defineConfig({
-  plugins: [react(), serviceWorkerPlugin(), bookingServerMarker(), contentSecurityPolicyMeta(), precompressPlugin()],
+  plugins: [react(), contentPackPlugin(), serviceWorkerPlugin(), bookingServerMarker(), contentSecurityPolicyMeta(), precompressPlugin()],
   // Every `import … from 'zod'` of the app goes through src/zodJitless.ts, so zod is jitless before any module
   // builds a schema, whichever chunk the bundler puts that module in (an entry-first import alone does not hold
   // once a shared chunk with schemas is evaluated before the entry's own code).
@@ -26,8 +27,6 @@ export default defineConfig({
     target: 'es2022',
     // The benchmark reads the manifest to tell the initial JS from the lazily loaded chunks.
     manifest: true,
-    // Content JSON stays a real file even when small, so it is fetched, cached and reported by name.
-    assetsInlineLimit: (filePath: string) => (filePath.endsWith('.json') ? false : undefined),
     chunkSizeWarningLimit: 1500,
   },
 })
@@ -62,6 +61,35 @@ function contentSecurityPolicyMeta(): Plugin {
 }
 
 /**
+ * The staff console's own chunks and styles (ConsoleApp and what only it imports), left out of the precache: the console
+ * (/exhibitor, /organiser) works only with the booking server, so an offline copy of it serves nobody, and a visitor
+ * (nearly everyone) should not download it because they opened the hall once. Staff load it from the network on
+ * their first console visit (the worker's cache-first route falls through to the network) and the HTTP cache keeps it.
+ */
+function consoleOnlyFiles(bundle: Rolldown.OutputBundle): Set<string> {
+  const chunks = Object.values(bundle).filter((output) => output.type === 'chunk')
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
+  const isConsole = (chunk: Rolldown.OutputChunk) => /[\\/]src[\\/]console[\\/]ConsoleApp\.tsx$/.test(chunk.facadeModuleId ?? '')
+  const reach = (starts: Rolldown.OutputChunk[], skip: (chunk: Rolldown.OutputChunk) => boolean) => {
+    const seen = new Set<string>()
+    const visit = (chunk: Rolldown.OutputChunk | undefined) => {
+      if (!chunk || skip(chunk) || seen.has(chunk.fileName)) return
+      seen.add(chunk.fileName)
+      chunk.viteMetadata?.importedCss.forEach((css) => seen.add(css))
+      chunk.viteMetadata?.importedAssets.forEach((asset) => seen.add(asset))
+      for (const name of [...chunk.imports, ...chunk.dynamicImports]) visit(byName.get(name))
+    }
+    starts.forEach(visit)
+    return seen
+  }
+  const consoleChunks = chunks.filter(isConsole)
+  // Without the console's chunk (renamed or moved) everything is precached as before, never too little.
+  if (consoleChunks.length === 0) return new Set()
+  const visitors = reach(chunks.filter((chunk) => chunk.isEntry), isConsole)
+  return new Set([...reach(consoleChunks, () => false)].filter((name) => !visitors.has(name)))
+}
+
+/**
  * Emits /sw.js: src/offline/serviceWorker.js preceded by the list of every file of this build (shell, JS
  * chunks including the 3D hall, CSS, content JSON, public icons and manifest) and a version hashed from
  * their contents, so each build precaches into a cache of its own.
@@ -87,8 +115,10 @@ function serviceWorkerPlugin(): Plugin {
       order: 'post',
       handler(_options, bundle) {
         const contentHash = new Map<string, string>()
+        const consoleOnly = consoleOnlyFiles(bundle)
         for (const output of Object.values(bundle)) {
-          if (!notPrecached(output.fileName)) contentHash.set(output.fileName, sha256(output.type === 'chunk' ? output.code : output.source))
+          if (!notPrecached(output.fileName) && !consoleOnly.has(output.fileName))
+            contentHash.set(output.fileName, sha256(output.type === 'chunk' ? output.code : output.source))
         }
         if (config.publicDir && config.build.copyPublicDir) {
           for (const path of filesUnder(config.publicDir)) {

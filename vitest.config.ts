@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
+import { contentPackPlugin } from './scripts/contentPackPlugin'
 
 export default defineConfig({
-  plugins: [react()],
+  // the app's content loader imports the pack's URL from the plugin's virtual module
+  plugins: [react(), contentPackPlugin()],
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/scene/**/*.test.{ts,tsx}', 'tests/server/**/*.test.ts'],
     environment: 'node',

@@ -406,6 +406,17 @@ export function validateContentPack(files: Record<string, unknown>): ContentPack
   }
 }
 
+/**
+ * `validateContentPack` for files as they were read, some of which could not be (not JSON, not downloaded): each of
+ * those is named once by its own problem, not also as missing from the pack.
+ */
+export function validateReadContentPack(files: Record<string, unknown>, unreadable: readonly ContentProblem[]): ContentPackResult {
+  const result = validateContentPack(files)
+  if (unreadable.length === 0) return result
+  const failed = new Set(unreadable.map((p) => p.file))
+  return { ok: false, problems: [...unreadable, ...(result.ok ? [] : result.problems.filter((p) => !failed.has(p.file)))] }
+}
+
 /** A pack session as instants: its hours where the source names them, else its whole days, in the event's time zone. */
 export function packSessionToLive(session: PackSession, timeZone: string): LiveSession {
   const lastDay = session.endDate ?? session.date

@@ -1,45 +1,50 @@
-/** The app's content loader: the pack's JSON files fetched in parallel with progress, then validated as one pack. */
-import { validateContentPack, type ContentPackResult, type ContentProblem } from './load'
-
-const FILE = '(file)'
-
-const PACK_ROOT = '/assets/content/wmc2021/'
+/** The app's content loader: the whole pack in one request (its format: packFormat.ts), with progress as its files arrive, validated as one pack. */
+import contentPack from 'virtual:content-pack'
+import type { ContentPackResult } from './load'
+import { decodeContentPackFile } from './packFile'
+import { filesReceived } from './packFormat'
 
 /**
- * Browser loader: each JSON file is its own lazy chunk, fetched in parallel with progress, then validated.
- * `import.meta.glob` is rewritten by Vite (and Vitest); Node scripts such as content-check never call this.
+ * Browser loader for the pack the build emitted (a hashed, immutable `assets/content-<pack>-<hash>.json`; in
+ * `npm run dev` served fresh from the folder on each load). Node scripts such as content-check read the folder instead.
  */
-export async function loadContentPack(onProgress?: (loaded: number, total: number) => void): Promise<ContentPackResult> {
-  // Served as real JSON files (not JS modules) so a syntax error is reported with its file name,
-  // and the files can be cached and swapped without a rebuild of the app.
-  const urls = import.meta.glob<string>('/assets/content/wmc2021/**/*.json', { query: '?url', import: 'default', eager: true })
-  const entries = Object.entries(urls)
-  const total = entries.length
-  let loaded = 0
+export function loadContentPack(onProgress?: (loaded: number, total: number) => void): Promise<ContentPackResult> {
+  return fetchContentPack(contentPack.url, contentPack.files, onProgress)
+}
+
+/** Fetches the pack at `url` (holding `total` files), reporting progress in files as their lines arrive. */
+export async function fetchContentPack(
+  url: string,
+  total: number,
+  onProgress?: (loaded: number, total: number) => void,
+): Promise<ContentPackResult> {
+  const packName = new URL(url, 'http://pack/').pathname.split('/').pop() ?? url
   onProgress?.(0, total)
-  const files: Record<string, unknown> = {}
-  const loadProblems: ContentProblem[] = []
-  await Promise.all(
-    entries.map(async ([path, url]) => {
-      const file = path.slice(PACK_ROOT.length)
-      try {
-        const response = await fetch(url)
-        if (!response.ok) throw new Error(`HTTP ${response.status}`)
-        const text = await response.text()
-        try {
-          files[file] = JSON.parse(text)
-        } catch (error) {
-          loadProblems.push({ file, entry: FILE, field: '', message: `is not valid JSON: ${(error as Error).message}` })
-        }
-      } catch (error) {
-        loadProblems.push({ file, entry: FILE, field: '', message: `could not be loaded: ${(error as Error).message}` })
-      }
-      onProgress?.(++loaded, total)
-    }),
-  )
-  const result = validateContentPack(files)
-  if (loadProblems.length === 0) return result
-  const failed = new Set(loadProblems.map((p) => p.file))
-  const rest = result.ok ? [] : result.problems.filter((p) => !failed.has(p.file))
-  return { ok: false, problems: [...loadProblems, ...rest] }
+  let text: string
+  try {
+    const response = await fetch(url)
+    if (!response.ok) throw new Error(`HTTP ${response.status}`)
+    text = await readCountingFiles(response, (lineBreaks) => onProgress?.(Math.min(filesReceived(lineBreaks), total), total))
+  } catch (error) {
+    return { ok: false, problems: [{ file: packName, entry: '(file)', field: '', message: `could not be loaded: ${(error as Error).message}` }] }
+  }
+  onProgress?.(total, total)
+  return decodeContentPackFile(text, packName)
+}
+
+/** The response's text, reporting the line breaks received so far whenever their count grows. */
+async function readCountingFiles(response: Response, onLineBreaks: (count: number) => void): Promise<string> {
+  if (!response.body) return response.text()
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
+  const parts: string[] = []
+  let lineBreaks = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    parts.push(value)
+    let found = 0
+    for (let at = value.indexOf('\n'); at !== -1; at = value.indexOf('\n', at + 1)) found++
+    if (found > 0) onLineBreaks((lineBreaks += found))
+  }
+  return parts.join('')
 }

@@ -12,9 +12,17 @@ const precached = new Set(PRECACHE.map((url) => new URL(url, self.location.href)
 // The server answers `Vary: Origin`; the page's crossorigin scripts send an Origin the precache requests did not.
 const MATCH = { ignoreVary: true }
 
+/**
+ * The precache request for a file of this build. A hashed name under ASSETS_PREFIX never changes content, so the
+ * copy the page has just downloaded on this first visit (in the HTTP cache) is the right one: taken from there, not
+ * downloaded a second time. The files that keep their names across builds (the page, icons, manifest) are
+ * revalidated (`no-cache`: a 304 when unchanged), so the cache never keeps an older build's copy.
+ */
+const precacheRequest = (url) => new Request(url, { cache: url.startsWith(ASSETS_PREFIX) ? 'default' : 'no-cache' })
+
 self.addEventListener('install', (event) => {
-  // `reload` bypasses the HTTP cache, so the cache holds exactly this build's files. One failure fails the install.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })))))
+  // The cache holds exactly this build's files. One failure fails the install.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map(precacheRequest))))
   // No skipWaiting here: a tab keeps the build it started with; this one takes over once every older tab is closed,
   // or when a visitor accepts the page's offer to reload onto it (the message below).
 })

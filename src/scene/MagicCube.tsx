@@ -141,9 +141,10 @@ export function MagicCube({ plan, pack, atlas }: { plan: FloorPlan; pack: Conten
   useEffect(() => {
     // Back in sight: one frame, which carries on the turn if the visitor was active in the last 20 s.
     const onVisibility = () => !pageHidden() && invalidate()
-    document.addEventListener('visibilitychange', onVisibility)
+    const doc = typeof document === 'undefined' ? undefined : document
+    doc?.addEventListener('visibilitychange', onVisibility)
     return () => {
-      document.removeEventListener('visibilitychange', onVisibility)
+      doc?.removeEventListener('visibilitychange', onVisibility)
       pacer.cancel()
     }
   }, [pacer, invalidate])

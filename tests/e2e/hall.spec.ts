@@ -119,11 +119,15 @@ test('walk mode moves with the keyboard and a booth blocks the way', async ({ pa
 })
 
 test('a broken content pack shows which file, entry and field instead of a blank hall', async ({ page }) => {
-  // The build serves the pack's files as hashed assets (ai-<hash>.json); dev serves them by path.
-  await page.route(/\/(assets\/ai-[\w-]+|exhibitors\/ai)\.json(\?.*)?$/, async (route) => {
+  // The whole pack is one download (assets/content-wmc2021-<hash>.json in a build, /@content-pack/wmc2021.json in dev),
+  // one pack file a line: the first office hours of exhibitors/ai.json's line are made a 20-minute slot.
+  await page.route(/\/(assets\/content-wmc2021-[\w-]+|@content-pack\/wmc2021)\.json(\?.*)?$/, async (route) => {
     const response = await route.fetch()
-    const body = await response.text()
-    await route.fulfill({ response, body: body.replace(/"slotMinutes":\s*\d+/, '"slotMinutes": 20') })
+    const lines = (await response.text()).split('\n')
+    const ai = lines.findIndex((line) => line.startsWith('"exhibitors/ai.json":'))
+    expect(ai, 'exhibitors/ai.json has a line of the pack').toBeGreaterThan(0)
+    lines[ai] = lines[ai].replace(/"slotMinutes":\d+/, '"slotMinutes":20')
+    await route.fulfill({ response, body: lines.join('\n') })
   })
   await page.goto('/?lang=en')
   const alert = page.getByRole('alert')

@@ -1,16 +1,15 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, expectTypeOf, it, vi } from 'vitest'
+import { afterAll, describe, expect, expectTypeOf, it } from 'vitest'
 import {
   formatContentProblem,
   validateContentPack,
   type ContentPackResult,
   type ContentProblem,
 } from '../../src/content/load'
-import { loadContentPack } from '../../src/content/loadInBrowser'
 import {
   EXHIBITING_ZONE_IDS,
   LANGUAGES,
@@ -521,32 +520,6 @@ describe('generateSyntheticExhibitors', () => {
     for (const count of [0, 9, 3001, 12.5, Number.NaN]) {
       expect(() => generateSyntheticExhibitors(count, zones)).toThrow(RangeError)
     }
-  })
-})
-
-describe('loadContentPack', () => {
-  it('loads every file of the pack, reporting progress up to the total, and validates it', async () => {
-    // In the browser the files are fetched from the server; here the "server" is the working tree.
-    vi.stubGlobal('fetch', async (url: string) => new Response(readFileSync(join(process.cwd(), url.split('?')[0]), 'utf8')))
-    const progress: [number, number][] = []
-    const result = await loadContentPack((loaded, total) => progress.push([loaded, total]))
-    expect(result.ok).toBe(true)
-    const total = Object.keys(REAL_FILES).length
-    expect(progress[0]).toEqual([0, total])
-    expect(progress[progress.length - 1]).toEqual([total, total])
-    if (result.ok) expect(result.pack.exhibitors).toHaveLength(realPack().exhibitors.length)
-    vi.unstubAllGlobals()
-  })
-
-  it('names the file that is not valid JSON', async () => {
-    vi.stubGlobal('fetch', async (url: string) => {
-      const text = readFileSync(join(process.cwd(), url.split('?')[0]), 'utf8')
-      return new Response(url.includes('exhibitors/nev.json') ? text.slice(0, 200) : text)
-    })
-    const result = await loadContentPack()
-    vi.unstubAllGlobals()
-    expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.problems.map(formatContentProblem).join('\n')).toMatch(/exhibitors\/nev\.json.*not valid JSON/)
   })
 })
 
