@@ -26,7 +26,7 @@ import type { AppContext } from './context'
 import type { Database } from './db/database'
 import { Api } from './http/api'
 import { appPageSender } from './http/appPage'
-import { installPageCompression } from './http/compression'
+import { installApiCompression, installPageCompression } from './http/compression'
 import { installErrorHandling } from './http/errors'
 import { installSameSiteGuard } from './http/guards'
 import { ChatHub } from './chat/chatHub'
@@ -103,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     })
   }
   installSameSiteGuard(app, config.publicUrl)
+  installApiCompression(app)
   // a larger frame is cut off by ws itself (closing the socket); up to it, the world refuses one over MESSAGE_MAX_BYTES politely
   await app.register(websocket, { options: { maxPayload: 16 * MESSAGE_MAX_BYTES } })
 

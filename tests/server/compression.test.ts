@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { negotiateEncoding, precompressFolder, PRECOMPRESS_MIN_BYTES } from '../../server/http/compression'
+import { API_COMPRESS_MIN_BYTES, negotiateEncoding, precompressFolder, PRECOMPRESS_MIN_BYTES } from '../../server/http/compression'
 import { startTestApp, type TestApp } from '../helpers/serverApp'
 
 /** A built app's shape: the source page and public files, and assets made of real source text, as a build names them. */
@@ -167,6 +167,29 @@ describe('serving the built app compressed', () => {
       expect(file.statusCode, label).toBe(200)
       expect(decode(file.rawPayload, file.headers['content-encoding'] as string | undefined).equals(script), label).toBe(true)
     }
+  })
+})
+
+describe('the API compressed', () => {
+  it('sends a large JSON answer in the encoding asked for, the same once decoded, and a small one as it is', async () => {
+    const plain = await get('/api/openapi.json')
+    expect(plain.statusCode).toBe(200)
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.rawPayload.length).toBeGreaterThan(API_COMPRESS_MIN_BYTES)
+    for (const [asked, encoding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip']] as const) {
+      const answer = await get('/api/openapi.json', asked)
+      expect(answer.statusCode).toBe(200)
+      expect(answer.headers['content-encoding']).toBe(encoding)
+      expect(answer.headers.vary).toMatch(/accept-encoding/i)
+      expect(answer.headers['content-type']).toMatch(/^application\/json/)
+      expect(answer.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3)
+      expect(Number(answer.headers['content-length'])).toBe(answer.rawPayload.length)
+      expect(decode(answer.rawPayload, encoding).equals(plain.rawPayload)).toBe(true)
+    }
+    const small = await get('/api/health', 'br')
+    expect(small.statusCode).toBe(200)
+    expect(small.rawPayload.length).toBeLessThan(API_COMPRESS_MIN_BYTES)
+    expect(small.headers['content-encoding']).toBeUndefined()
   })
 })
 
