@@ -1,20 +1,14 @@
 /** The DOM overlay around the canvas: top bar, zone menu, minimap, panels, hints and notices. */
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect, type ReactNode } from 'react'
 import { pageTitle } from '../i18n/pageLanguage'
 import { useExpoStore } from '../state/store'
-import AgendaPanel from './AgendaPanel'
-import BoothPanel from './BoothPanel'
-import BookingDialog from './BookingDialog'
 import ContentErrorScreen from './ContentErrorScreen'
-import DebugOverlay from './DebugOverlay'
 import GyroToggle from './GyroToggle'
-import HelpDialog from './HelpDialog'
 import Joystick from './Joystick'
 import LoadingScreen from './LoadingScreen'
 import Minimap from './Minimap'
 import ModeSwitch from './ModeSwitch'
 import Notices from './Notices'
-import RoutePanel from './RoutePanel'
 import LobbyProgramme from './sessions/LobbyProgramme'
 import ScreenSound from './ScreenSound'
 import TopBar from './TopBar'
@@ -22,6 +16,19 @@ import TourControls from './TourControls'
 import UpdateBanner from './UpdateBanner'
 import ZoneMenu from './ZoneMenu'
 import { useGlobalShortcuts } from './shortcuts'
+
+// What opens on interaction (or from a deep link) is not in the first paint: each is a chunk of its own, fetched once
+// the content is ready (they mount closed then) or at once for help and debug. They render nothing while closed, so
+// the fallback is nothing too.
+const BoothPanel = lazy(() => import('./BoothPanel'))
+const BookingDialog = lazy(() => import('./BookingDialog'))
+const RoutePanel = lazy(() => import('./RoutePanel'))
+const AgendaPanel = lazy(() => import('./AgendaPanel'))
+const HelpDialog = lazy(() => import('./HelpDialog'))
+const DebugOverlay = lazy(() => import('./DebugOverlay'))
+
+/** Its own boundary per panel, so one still loading never hides another that is open. */
+const Later = ({ children }: { children: ReactNode }) => <Suspense fallback={null}>{children}</Suspense>
 
 export default function Overlay() {
   const status = useExpoStore((s) => s.load.status)
@@ -52,18 +59,32 @@ export default function Overlay() {
             </>
           )}
           <LobbyProgramme />
-          <BoothPanel />
-          <BookingDialog />
-          <RoutePanel />
-          <AgendaPanel />
+          <Later>
+            <BoothPanel />
+          </Later>
+          <Later>
+            <BookingDialog />
+          </Later>
+          <Later>
+            <RoutePanel />
+          </Later>
+          <Later>
+            <AgendaPanel />
+          </Later>
           <TourControls />
         </>
       )}
-      <HelpDialog />
+      <Later>
+        <HelpDialog />
+      </Later>
       <Notices />
       <UpdateBanner />
       <LoadingScreen />
-      {debug && <DebugOverlay />}
+      {debug && (
+        <Later>
+          <DebugOverlay />
+        </Later>
+      )}
     </>
   )
 }
