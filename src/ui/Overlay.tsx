@@ -3,16 +3,12 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react'
 import { pageTitle } from '../i18n/pageLanguage'
 import { useExpoStore } from '../state/store'
 import ContentErrorScreen from './ContentErrorScreen'
-import GyroToggle from './GyroToggle'
-import Joystick from './Joystick'
 import LoadingScreen from './LoadingScreen'
 import Minimap from './Minimap'
 import ModeSwitch from './ModeSwitch'
 import Notices from './Notices'
 import LobbyProgramme from './sessions/LobbyProgramme'
-import ScreenSound from './ScreenSound'
 import TopBar from './TopBar'
-import TourControls from './TourControls'
 import UpdateBanner from './UpdateBanner'
 import ZoneMenu from './ZoneMenu'
 import { useGlobalShortcuts } from './shortcuts'
@@ -26,6 +22,11 @@ const RoutePanel = lazy(() => import('./RoutePanel'))
 const AgendaPanel = lazy(() => import('./AgendaPanel'))
 const HelpDialog = lazy(() => import('./HelpDialog'))
 const DebugOverlay = lazy(() => import('./DebugOverlay'))
+// Shown only in a guided tour, on touch screens in walk mode, or while a screen plays with sound: not in the first look.
+const TourControls = lazy(() => import('./TourControls'))
+const Joystick = lazy(() => import('./Joystick'))
+const GyroToggle = lazy(() => import('./GyroToggle'))
+const ScreenSound = lazy(() => import('./ScreenSound'))
 
 /** Its own boundary per panel, so one still loading never hides another that is open. */
 const Later = ({ children }: { children: ReactNode }) => <Suspense fallback={null}>{children}</Suspense>
@@ -53,9 +54,15 @@ export default function Overlay() {
               <ZoneMenu />
               <Minimap />
               <ModeSwitch />
-              <Joystick />
-              <GyroToggle />
-              <ScreenSound />
+              <Later>
+                <Joystick />
+              </Later>
+              <Later>
+                <GyroToggle />
+              </Later>
+              <Later>
+                <ScreenSound />
+              </Later>
             </>
           )}
           <LobbyProgramme />
@@ -71,7 +78,9 @@ export default function Overlay() {
           <Later>
             <AgendaPanel />
           </Later>
-          <TourControls />
+          <Later>
+            <TourControls />
+          </Later>
         </>
       )}
       <Later>
