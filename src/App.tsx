@@ -5,6 +5,7 @@
 import { lazy, Suspense } from 'react'
 import { useTranslate } from './i18n/translate'
 import { useExpoStore } from './state/store'
+import Later from './ui/Later'
 import Overlay from './ui/Overlay'
 import HallBoundary from './ui/planView/HallBoundary'
 import LiveAnnouncer from './ui/planView/LiveAnnouncer'
@@ -35,9 +36,9 @@ export default function App() {
       <Overlay />
       {/* After the overlay in the document, under it on screen: Tab and screen readers meet the top bar first, then the plan. */}
       {ready && !showHall && (
-        <Suspense fallback={null}>
+        <Later>
           <PlanView />
-        </Suspense>
+        </Later>
       )}
       {ready && <LiveAnnouncer />}
     </div>

@@ -1,8 +1,9 @@
 /** The DOM overlay around the canvas: top bar, zone menu, minimap, panels, hints and notices. */
-import { lazy, Suspense, useEffect, type ReactNode } from 'react'
+import { lazy, useEffect } from 'react'
 import { pageTitle } from '../i18n/pageLanguage'
 import { useExpoStore } from '../state/store'
 import ContentErrorScreen from './ContentErrorScreen'
+import Later from './Later'
 import LoadingScreen from './LoadingScreen'
 import Minimap from './Minimap'
 import ModeSwitch from './ModeSwitch'
@@ -14,8 +15,7 @@ import ZoneMenu from './ZoneMenu'
 import { useGlobalShortcuts } from './shortcuts'
 
 // What opens on interaction (or from a deep link) is not in the first paint: each is a chunk of its own, fetched once
-// the content is ready (they mount closed then) or at once for help and debug. They render nothing while closed, so
-// the fallback is nothing too.
+// the content is ready (they mount closed then) or at once for help and debug, each in its own <Later>.
 const BoothPanel = lazy(() => import('./BoothPanel'))
 const BookingDialog = lazy(() => import('./BookingDialog'))
 const RoutePanel = lazy(() => import('./RoutePanel'))
@@ -27,9 +27,6 @@ const TourControls = lazy(() => import('./TourControls'))
 const Joystick = lazy(() => import('./Joystick'))
 const GyroToggle = lazy(() => import('./GyroToggle'))
 const ScreenSound = lazy(() => import('./ScreenSound'))
-
-/** Its own boundary per panel, so one still loading never hides another that is open. */
-const Later = ({ children }: { children: ReactNode }) => <Suspense fallback={null}>{children}</Suspense>
 
 export default function Overlay() {
   const status = useExpoStore((s) => s.load.status)
