@@ -5,12 +5,8 @@ import { useExpoStore } from '../state/store'
 import ContentErrorScreen from './ContentErrorScreen'
 import Later from './Later'
 import LoadingScreen from './LoadingScreen'
-import Minimap from './Minimap'
-import ModeSwitch from './ModeSwitch'
 import Notices from './Notices'
-import LobbyProgramme from './sessions/LobbyProgramme'
 import TopBar from './TopBar'
-import UpdateBanner from './UpdateBanner'
 import ZoneMenu from './ZoneMenu'
 import { useGlobalShortcuts } from './shortcuts'
 
@@ -22,6 +18,13 @@ const RoutePanel = lazy(() => import('./RoutePanel'))
 const AgendaPanel = lazy(() => import('./AgendaPanel'))
 const HelpDialog = lazy(() => import('./HelpDialog'))
 const DebugOverlay = lazy(() => import('./DebugOverlay'))
+// Drawn once the content is ready, under the loading screen until the hall's first frame (a far larger chunk than
+// these): the minimap, the overview/walk switch and the lobby's programme card.
+const Minimap = lazy(() => import('./Minimap'))
+const ModeSwitch = lazy(() => import('./ModeSwitch'))
+const LobbyProgramme = lazy(() => import('./sessions/LobbyProgramme'))
+// Shown only when a newer build is offered.
+const UpdateBanner = lazy(() => import('./UpdateBanner'))
 // Shown only in a guided tour, on touch screens in walk mode, or while a screen plays with sound: not in the first look.
 const TourControls = lazy(() => import('./TourControls'))
 const Joystick = lazy(() => import('./Joystick'))
@@ -49,8 +52,12 @@ export default function Overlay() {
           {hallShown && (
             <>
               <ZoneMenu />
-              <Minimap />
-              <ModeSwitch />
+              <Later>
+                <Minimap />
+              </Later>
+              <Later>
+                <ModeSwitch />
+              </Later>
               <Later>
                 <Joystick />
               </Later>
@@ -62,7 +69,9 @@ export default function Overlay() {
               </Later>
             </>
           )}
-          <LobbyProgramme />
+          <Later>
+            <LobbyProgramme />
+          </Later>
           <Later>
             <BoothPanel />
           </Later>
@@ -84,7 +93,9 @@ export default function Overlay() {
         <HelpDialog />
       </Later>
       <Notices />
-      <UpdateBanner />
+      <Later>
+        <UpdateBanner />
+      </Later>
       <LoadingScreen />
       {debug && (
         <Later>
