@@ -10,26 +10,25 @@ import TopBar from './TopBar'
 import ZoneMenu from './ZoneMenu'
 import { useGlobalShortcuts } from './shortcuts'
 
-// What opens on interaction (or from a deep link) is not in the first paint: each is a chunk of its own, fetched once
-// the content is ready (they mount closed then) or at once for help and debug, each in its own <Later>.
-const BoothPanel = lazy(() => import('./BoothPanel'))
-const BookingDialog = lazy(() => import('./BookingDialog'))
-const RoutePanel = lazy(() => import('./RoutePanel'))
-const AgendaPanel = lazy(() => import('./AgendaPanel'))
+// What opens on interaction (or from a deep link), and what is drawn under the loading screen until the hall's first
+// frame (a far larger chunk), is not in the first paint: one chunk for all of them, fetched once the content is ready.
+// Help (its shortcut works from the start), the update offer and the debug overlay mount at once: small chunks of their
+// own. Each part sits in its own <Later>.
+const ready = () => import('./overlayParts')
+const BoothPanel = lazy(() => ready().then((m) => ({ default: m.BoothPanel })))
+const BookingDialog = lazy(() => ready().then((m) => ({ default: m.BookingDialog })))
+const RoutePanel = lazy(() => ready().then((m) => ({ default: m.RoutePanel })))
+const AgendaPanel = lazy(() => ready().then((m) => ({ default: m.AgendaPanel })))
+const Minimap = lazy(() => ready().then((m) => ({ default: m.Minimap })))
+const ModeSwitch = lazy(() => ready().then((m) => ({ default: m.ModeSwitch })))
+const LobbyProgramme = lazy(() => ready().then((m) => ({ default: m.LobbyProgramme })))
+const TourControls = lazy(() => ready().then((m) => ({ default: m.TourControls })))
+const Joystick = lazy(() => ready().then((m) => ({ default: m.Joystick })))
+const GyroToggle = lazy(() => ready().then((m) => ({ default: m.GyroToggle })))
+const ScreenSound = lazy(() => ready().then((m) => ({ default: m.ScreenSound })))
 const HelpDialog = lazy(() => import('./HelpDialog'))
-const DebugOverlay = lazy(() => import('./DebugOverlay'))
-// Drawn once the content is ready, under the loading screen until the hall's first frame (a far larger chunk than
-// these): the minimap, the overview/walk switch and the lobby's programme card.
-const Minimap = lazy(() => import('./Minimap'))
-const ModeSwitch = lazy(() => import('./ModeSwitch'))
-const LobbyProgramme = lazy(() => import('./sessions/LobbyProgramme'))
-// Shown only when a newer build is offered.
 const UpdateBanner = lazy(() => import('./UpdateBanner'))
-// Shown only in a guided tour, on touch screens in walk mode, or while a screen plays with sound: not in the first look.
-const TourControls = lazy(() => import('./TourControls'))
-const Joystick = lazy(() => import('./Joystick'))
-const GyroToggle = lazy(() => import('./GyroToggle'))
-const ScreenSound = lazy(() => import('./ScreenSound'))
+const DebugOverlay = lazy(() => import('./DebugOverlay'))
 
 export default function Overlay() {
   const status = useExpoStore((s) => s.load.status)
