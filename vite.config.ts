@@ -9,7 +9,15 @@ import { CONTENT_SECURITY_POLICY_META } from './src/contentSecurityPolicy'
 import { contentPackPlugin } from './scripts/contentPackPlugin'
 
 export default defineConfig({
-  plugins: [react(), contentPackPlugin(), serviceWorkerPlugin(), bookingServerMarker(), contentSecurityPolicyMeta(), precompressPlugin()],
+  plugins: [
+    react(),
+    contentPackPlugin(),
+    serviceWorkerPlugin(),
+    bookingServerMarker(),
+    contentSecurityPolicyMeta(),
+    preloadHall(),
+    precompressPlugin(),
+  ],
   // Every `import … from 'zod'` of the app goes through src/zodJitless.ts, so zod is jitless before any module
   // builds a schema, whichever chunk the bundler puts that module in (an entry-first import alone does not hold
   // once a shared chunk with schemas is evaluated before the entry's own code).
@@ -87,6 +95,61 @@ function consoleOnlyFiles(bundle: Rolldown.OutputBundle): Set<string> {
   if (consoleChunks.length === 0) return new Set()
   const visitors = reach(chunks.filter((chunk) => chunk.isEntry), isConsole)
   return new Set([...reach(consoleChunks, () => false)].filter((name) => !visitors.has(name)))
+}
+
+/**
+ * The built page preloads what the visitor's page fetches right after the shell anyway, so it downloads in parallel
+ * with the shell instead of after it has run: the content loader (imported by the boot) and the 3D hall (imported by
+ * App.tsx once the content is ready), each with its own static imports the entry does not already bring. Each link is
+ * marked `data-expo-hall`: the staff consoles share this page but never load the hall, and the booking server leaves
+ * these links out of their page (server/http/appPage.ts).
+ */
+function preloadHall(): Plugin {
+  // in the order the page needs them: the content first, the hall once the content is in
+  const lazyStarts = ['src/state/contentStart.ts', 'src/scene/Hall.tsx']
+  let base = '/'
+  return {
+    name: 'cloud-expo:preload-hall',
+    apply: 'build',
+    configResolved(resolved) {
+      base = resolved.base
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle) throw new Error('The hall preload needs the bundle of a build')
+        const chunks = Object.values(ctx.bundle).filter((output) => output.type === 'chunk')
+        const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
+        // The entry's static imports: Vite preloads those itself, and they are fetched before any of this anyway.
+        const initial = new Set<string>()
+        const addInitial = (fileName: string) => {
+          if (initial.has(fileName)) return
+          initial.add(fileName)
+          byFile.get(fileName)?.imports.forEach(addInitial)
+        }
+        chunks.filter((chunk) => chunk.isEntry).forEach((chunk) => addInitial(chunk.fileName))
+        const preloads: string[] = []
+        const addPreload = (fileName: string) => {
+          if (initial.has(fileName) || preloads.includes(fileName)) return
+          preloads.push(fileName)
+          byFile.get(fileName)?.imports.forEach(addPreload)
+        }
+        for (const start of lazyStarts) {
+          const chunk = chunks.find((c) => c.facadeModuleId?.replaceAll('\\', '/').endsWith(`/${start}`))
+          if (!chunk) throw new Error(`No chunk of its own for ${start}: the page would preload nothing`)
+          addPreload(chunk.fileName)
+        }
+        return {
+          html,
+          tags: preloads.map((fileName) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${fileName}`, 'data-expo-hall': true },
+            injectTo: 'head' as const,
+          })),
+        }
+      },
+    },
+  }
 }
 
 /**

@@ -215,7 +215,7 @@ async function main() {
         trianglesSample: check(scenes.sample.triangles, 400_000),
         triangles3000: check(scenes.synthetic3000.triangles, 400_000),
         drawCalls3000Vs150: check(round(scenes.synthetic3000.drawCalls / scenes.synthetic150.drawCalls, 3), 1.1),
-        initialJsGzipKB: check(size.initialJsGzipKB, 200),
+        initialJsGzipKB: check(size.initialJsGzipKB, 150),
         totalGzipKB: check(size.totalGzipKB, 650),
         onDemandVideoPlayerGzipKB: check(size.onDemandVideoPlayerGzipKB, 120),
         dpr: check(Math.max(...Object.values(scenes).map((s) => s.dpr)), 2),

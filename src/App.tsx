@@ -5,12 +5,14 @@
 import { lazy, Suspense } from 'react'
 import { useTranslate } from './i18n/translate'
 import { useExpoStore } from './state/store'
+import Later from './ui/Later'
 import Overlay from './ui/Overlay'
 import HallBoundary from './ui/planView/HallBoundary'
 import LiveAnnouncer from './ui/planView/LiveAnnouncer'
-import PlanView from './ui/planView/PlanView'
 
 const Hall = lazy(() => import('./scene/Hall'))
+// The plan view is a chunk of its own too: most visitors see the hall, and the plan is not in the first paint either way.
+const PlanView = lazy(() => import('./ui/planView/PlanView'))
 
 export default function App() {
   const ready = useExpoStore((s) => s.load.status === 'ready')
@@ -33,7 +35,11 @@ export default function App() {
       )}
       <Overlay />
       {/* After the overlay in the document, under it on screen: Tab and screen readers meet the top bar first, then the plan. */}
-      {ready && !showHall && <PlanView />}
+      {ready && !showHall && (
+        <Later>
+          <PlanView />
+        </Later>
+      )}
       {ready && <LiveAnnouncer />}
     </div>
   )

@@ -23,15 +23,32 @@ export function localizedShell(html: string, language: Language): string {
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(pageTitle(language))}</title>`)
 }
 
-/** The built page, prepared once per language; the answer to a page request picks one. */
+/** The staff consoles' paths, as main.tsx tells them from the hall's. */
+export const isConsolePath = (path: string) => /^\/(exhibitor|organiser)(\/|$)/.test(path)
+
+/**
+ * The shell without the preloads of the hall and its content loader (marked `data-expo-hall` by vite.config.ts):
+ * a console never loads them, so its staff should not download them.
+ */
+export function withoutHallPreloads(html: string): string {
+  return html.replace(/[ \t]*<link\b[^>]*\sdata-expo-hall\b[^>]*>\r?\n?/g, '')
+}
+
+/** The built page, prepared once per language and for the hall and the consoles; the answer to a page request picks one. */
 export function appPageSender(builtPage: string, policyMeta: string) {
   const page = withStreamOrigins(withServerMarker(builtPage), policyMeta)
   const pages = new Map<Language, string>(LANGUAGES.map((language) => [language, localizedShell(page, language)]))
+  const consolePages = new Map<Language, string>(LANGUAGES.map((language) => [language, withoutHallPreloads(pages.get(language)!)]))
   return (request: FastifyRequest, reply: FastifyReply): FastifyReply => {
     const lang = (request.query as { lang?: unknown } | undefined)?.lang
     const language = pageLanguage(typeof lang === 'string' ? lang : null, request.headers['accept-language'])
+    const forConsole = isConsolePath(request.url.split('?')[0])
     // the page differs by the header: a shared cache must keep one per language
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'Accept-Language').send(pages.get(language))
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('vary', 'Accept-Language')
+      .send((forConsole ? consolePages : pages).get(language))
   }
 }
 

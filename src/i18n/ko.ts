@@ -254,6 +254,7 @@ export const ko: Messages = {
   'planView.webglUnavailable': '이 브라우저에서는 3D 전시장을 표시할 수 없어 같은 기능을 갖춘 평면도를 보여 드립니다.',
   'planView.webglLost': '3D 화면에 오류가 생겨 복구하지 못해 평면도로 전환했습니다. 즐겨찾기, 관람 코스, 예약은 그대로 유지됩니다.',
   'planView.hallFailed': '3D 전시장을 시작하지 못해 평면도로 전환했습니다',
+  'notice.partFailed': '페이지 일부를 불러오지 못했습니다. 연결을 확인한 뒤 페이지를 새로 고침해 주세요',
   'planView.mapLabel': '전시장 평면도',
   'planView.mapHint': '부스를 클릭하면 상세 정보가, 전시구역을 클릭하면 해당 구역으로 이동합니다. 키보드: Tab으로 평면도에 들어가 방향키로 부스 사이를 이동하고 Enter로 엽니다.',
   'planView.entrance': '입구',

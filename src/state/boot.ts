@@ -1,12 +1,7 @@
 /** Start-up: link parameters → content pack → floor plan → store, then keeps the URL in step with the visitor. */
-import { loadContentPack } from '../content/loadInBrowser'
-import { formatContentProblem } from '../content/load'
-import { generateSyntheticExhibitors } from '../content/synthetic'
 import type { ContentPack } from '../content/schema'
-import { computeFloorPlan } from '../plan/floorPlan'
-import { decodeRoute } from '../routes/shareCode'
 import { buildLinkSearch, parseLinkParams } from './linkParams'
-import { detectBookingServer, startBookingBackend } from './bookings/bookingService'
+import { detectBookingServer } from './bookings/bookingService'
 import { languageOfTags } from '../i18n/pageLanguage'
 import { followProgramme } from './programmeFeed'
 import { followScreenSources } from './live/screenSources'
@@ -15,6 +10,8 @@ import type { Notice } from './store'
 import { useExpoStore } from './store'
 
 export async function bootExpo(search = window.location.search): Promise<void> {
+  // Asked for first, so the loader's chunk downloads while the rest of the start-up runs.
+  const starting = import('./contentStart')
   const { actions } = useExpoStore.getState()
   const link = parseLinkParams(search)
   const { savedLanguage } = useExpoStore.getState()
@@ -34,6 +31,15 @@ export async function bootExpo(search = window.location.search): Promise<void> {
     window.history.replaceState(window.history.state, '', `${window.location.pathname}${query.size ? `?${query}` : ''}${window.location.hash}`)
   }
 
+  let start: typeof import('./contentStart')
+  try {
+    start = await starting
+  } catch (error) {
+    // Offline before the worker has the chunk, or a deploy that removed it: told like a content file that failed.
+    actions.setLoadError(`(app) › (file): could not be loaded: ${(error as Error).message}`)
+    return
+  }
+  const { loadContentPack, formatContentProblem, generateSyntheticExhibitors, computeFloorPlan, startBookingBackend } = start
   const loaded = await loadContentPack((done, total) => actions.setLoadProgress(done, total))
   if (!loaded.ok) {
     actions.setLoadError(loaded.problems.map(formatContentProblem).join('\n'))
@@ -93,13 +99,13 @@ export async function bootExpo(search = window.location.search): Promise<void> {
     // the screens' streams and videos, read again whenever one is changed in the console
     followScreenSources(backend)
   }
-  if (link.route) openSharedRoute(link.route, pack)
+  if (link.route) openSharedRoute(start.decodeRoute, link.route, pack)
   if (link.agenda || link.signIn) actions.setAgendaOpen(true)
   keepUrlInStep()
 }
 
 /** A shared route becomes one of the visitor's routes; stale stops are dropped with a notice, bad codes ignored. */
-function openSharedRoute(code: string, pack: ContentPack) {
+function openSharedRoute(decodeRoute: typeof import('./contentStart').decodeRoute, code: string, pack: ContentPack) {
   const { actions } = useExpoStore.getState()
   const decoded = decodeRoute(code, pack.exhibitors.map((e) => e.id))
   if (!decoded.route || decoded.route.stops.length === 0) {

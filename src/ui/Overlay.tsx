@@ -1,27 +1,34 @@
 /** The DOM overlay around the canvas: top bar, zone menu, minimap, panels, hints and notices. */
-import { useEffect } from 'react'
+import { lazy, useEffect } from 'react'
 import { pageTitle } from '../i18n/pageLanguage'
 import { useExpoStore } from '../state/store'
-import AgendaPanel from './AgendaPanel'
-import BoothPanel from './BoothPanel'
-import BookingDialog from './BookingDialog'
 import ContentErrorScreen from './ContentErrorScreen'
-import DebugOverlay from './DebugOverlay'
-import GyroToggle from './GyroToggle'
-import HelpDialog from './HelpDialog'
-import Joystick from './Joystick'
+import Later from './Later'
 import LoadingScreen from './LoadingScreen'
-import Minimap from './Minimap'
-import ModeSwitch from './ModeSwitch'
 import Notices from './Notices'
-import RoutePanel from './RoutePanel'
-import LobbyProgramme from './sessions/LobbyProgramme'
-import ScreenSound from './ScreenSound'
 import TopBar from './TopBar'
-import TourControls from './TourControls'
-import UpdateBanner from './UpdateBanner'
 import ZoneMenu from './ZoneMenu'
 import { useGlobalShortcuts } from './shortcuts'
+
+// What opens on interaction (or from a deep link), and what is drawn under the loading screen until the hall's first
+// frame (a far larger chunk), is not in the first paint: one chunk for all of them, fetched once the content is ready.
+// Help (its shortcut works from the start), the update offer and the debug overlay mount at once: small chunks of their
+// own. Each part sits in its own <Later>.
+const ready = () => import('./overlayParts')
+const BoothPanel = lazy(() => ready().then((m) => ({ default: m.BoothPanel })))
+const BookingDialog = lazy(() => ready().then((m) => ({ default: m.BookingDialog })))
+const RoutePanel = lazy(() => ready().then((m) => ({ default: m.RoutePanel })))
+const AgendaPanel = lazy(() => ready().then((m) => ({ default: m.AgendaPanel })))
+const Minimap = lazy(() => ready().then((m) => ({ default: m.Minimap })))
+const ModeSwitch = lazy(() => ready().then((m) => ({ default: m.ModeSwitch })))
+const LobbyProgramme = lazy(() => ready().then((m) => ({ default: m.LobbyProgramme })))
+const TourControls = lazy(() => ready().then((m) => ({ default: m.TourControls })))
+const Joystick = lazy(() => ready().then((m) => ({ default: m.Joystick })))
+const GyroToggle = lazy(() => ready().then((m) => ({ default: m.GyroToggle })))
+const ScreenSound = lazy(() => ready().then((m) => ({ default: m.ScreenSound })))
+const HelpDialog = lazy(() => import('./HelpDialog'))
+const UpdateBanner = lazy(() => import('./UpdateBanner'))
+const DebugOverlay = lazy(() => import('./DebugOverlay'))
 
 export default function Overlay() {
   const status = useExpoStore((s) => s.load.status)
@@ -44,26 +51,56 @@ export default function Overlay() {
           {hallShown && (
             <>
               <ZoneMenu />
-              <Minimap />
-              <ModeSwitch />
-              <Joystick />
-              <GyroToggle />
-              <ScreenSound />
+              <Later>
+                <Minimap />
+              </Later>
+              <Later>
+                <ModeSwitch />
+              </Later>
+              <Later>
+                <Joystick />
+              </Later>
+              <Later>
+                <GyroToggle />
+              </Later>
+              <Later>
+                <ScreenSound />
+              </Later>
             </>
           )}
-          <LobbyProgramme />
-          <BoothPanel />
-          <BookingDialog />
-          <RoutePanel />
-          <AgendaPanel />
-          <TourControls />
+          <Later>
+            <LobbyProgramme />
+          </Later>
+          <Later>
+            <BoothPanel />
+          </Later>
+          <Later>
+            <BookingDialog />
+          </Later>
+          <Later>
+            <RoutePanel />
+          </Later>
+          <Later>
+            <AgendaPanel />
+          </Later>
+          <Later>
+            <TourControls />
+          </Later>
         </>
       )}
-      <HelpDialog />
+      <Later>
+        <HelpDialog />
+      </Later>
       <Notices />
-      <UpdateBanner />
+      <Later>
+        <UpdateBanner />
+      </Later>
       <LoadingScreen />
-      {debug && <DebugOverlay />}
+      {debug && (
+        <Later>
+          <DebugOverlay />
+        </Later>
+      )}
     </>
   )
 }

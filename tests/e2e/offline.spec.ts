@@ -105,3 +105,25 @@ test('the app is installable: a manifest with icons, and a service worker; robot
   expect(robots.headers()['content-type']).toMatch(/^text\/plain/)
   expect(await robots.text()).toContain('Disallow: /api/')
 })
+
+test('the built page preloads the content loader and the 3D chunk, so they download beside the shell, not after it', async ({ page }) => {
+  const shell = await (await page.request.get('/')).text()
+  const preloads = [...shell.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"[^>]*>/g)].map((match) => match[1])
+  expect(preloads.some((href) => /^\/assets\/Hall-[\w-]+\.js$/.test(href)), shell).toBe(true)
+  expect(preloads.some((href) => /^\/assets\/contentStart-[\w-]+\.js$/.test(href)), shell).toBe(true)
+  // Marked, so the booking server can leave them out of the staff consoles' page (server/http/appPage.ts).
+  expect(shell).toMatch(/<link rel="modulepreload"[^>]*href="\/assets\/Hall-[\w-]+\.js"[^>]*data-expo-hall/)
+
+  // Without the preload the hall is asked for once the content is in; with it, before the first content file.
+  await page.goto('/?lang=en')
+  const loaded = (pattern: RegExp) =>
+    page.evaluate((source) => performance.getEntriesByType('resource').some((e) => new RegExp(source).test(new URL(e.name).pathname)), pattern.source)
+  await expect.poll(() => loaded(/^\/assets\/Hall-[\w-]+\.js$/)).toBe(true)
+  await expect.poll(() => loaded(/^\/assets\/[\w-]+\.json$/)).toBe(true)
+  const starts = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })),
+  )
+  const hall = starts.find((e) => /\/Hall-[\w-]+\.js$/.test(e.path))!
+  const firstContent = Math.min(...starts.filter((e) => /^\/assets\/[\w-]+\.json$/.test(e.path)).map((e) => e.start))
+  expect(hall.start, JSON.stringify(starts)).toBeLessThan(firstContent)
+})

@@ -1,6 +1,6 @@
 /** Puts the store in the state a visitor sees after start-up: the real pack, its floor plan and a booking backend. */
 import { computeFloorPlan } from '../../src/plan/floorPlan'
-import { startBookingBackend } from '../../src/state/bookings/bookingService'
+import { startBookingBackend } from '../../src/state/bookings/startBackend'
 import { useExpoStore } from '../../src/state/store'
 import { loadRealPack } from './realPack'
 

@@ -1,13 +1,9 @@
 /**
  * The one booking backend of the app: the booking server when the app is served by it, otherwise (static hosting,
- * or a synthetic test hall) the local one, where bookings stay on this device.
+ * or a synthetic test hall) the local one, where bookings stay on this device. The backends themselves are started
+ * by startBackend.ts, which the boot loads after the first paint; the overlay reaches the running one from here.
  */
 import type { BookingBackend } from '../../booking/types'
-import type { ContentPack, Language } from '../../content/schema'
-import type { FloorPlan } from '../../plan/types'
-import { HttpBookingBackend } from './httpBackend'
-import { BOOKINGS_STORAGE_KEY, LocalBookingBackend, type StorageProblem } from './localBackend'
-import { browserStorageOrMemory } from './storage'
 
 let backend: BookingBackend | null = null
 
@@ -27,31 +23,10 @@ export function detectBookingServer(doc: Pick<Document, 'querySelector'> = docum
   return doc.querySelector('meta[name="expo-booking-server"]') ? 'server' : 'local'
 }
 
-export interface StartOptions {
-  kind: BackendKind
-  /** A synthetic hall's invented exhibitors exist on no server and must never mix with the visitor's real bookings. */
-  synthetic: boolean
-  language: () => Language
-  onStorageProblem: (problem: StorageProblem | { kind: 'unavailable'; reason: string }) => void
-}
-
-export function startBookingBackend(pack: ContentPack, plan: FloorPlan, options: StartOptions): BookingBackend {
+/** The backend the boot started (startBackend.ts), in place of the one before, which stops. */
+export function replaceBookingBackend(next: BookingBackend) {
   backend?.dispose()
-  const storage = browserStorageOrMemory((reason) => options.onStorageProblem({ kind: 'unavailable', reason }))
-  if (options.kind === 'server' && !options.synthetic) {
-    backend = new HttpBookingBackend({ storage, language: options.language })
-    return backend
-  }
-  const exhibitorById = new Map(pack.exhibitors.map((e) => [e.id, e]))
-  backend = new LocalBookingBackend({
-    exhibitors: (id) => exhibitorById.get(id),
-    event: pack.event,
-    tableIds: plan.tables.map((t) => t.id),
-    storage,
-    storageKey: options.synthetic ? `${BOOKINGS_STORAGE_KEY}:synthetic` : BOOKINGS_STORAGE_KEY,
-    onStorageProblem: options.onStorageProblem,
-  })
-  return backend
+  backend = next
 }
 
 /** Tests swap in their own backend (a fake server, or one over shared in-memory storage). */
