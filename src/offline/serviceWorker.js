@@ -51,7 +51,7 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') event.respondWith(networkFirst(request, SHELL_URL))
   // Hashed file names never change content: the cache answers first.
   else if (url.pathname.startsWith(ASSETS_PREFIX)) event.respondWith(cacheFirst(request))
-  // Icons, manifest, favicon keep their names across builds: fresh when online, cached when not.
+  // Icons and the manifest keep their names across builds: fresh when online, cached when not.
   else if (precached.has(url.href)) event.respondWith(networkFirst(request, url.pathname))
 })
 

@@ -20,6 +20,7 @@ function fakeBuild(): string {
   writeFileSync(join(root, 'assets', 'index-abc123.css'), readFileSync('src/ui/overlay.css'))
   writeFileSync(join(root, 'assets', 'zones-abc123.json'), readFileSync('assets/content/wmc2021/zones.json'))
   writeFileSync(join(root, 'assets', 'tiny-abc123.js'), 'export const tiny = 1\n')
+  writeFileSync(join(root, 'assets', 'favicon-abc123.svg'), readFileSync('src/ui/favicon.svg'))
   writeFileSync(join(root, 'sw.js'), readFileSync('src/offline/serviceWorker.js'))
   mkdirSync(join(root, '.vite'))
   writeFileSync(join(root, '.vite', 'manifest.json'), JSON.stringify({ 'index.html': { file: 'assets/index-abc123.js' }, padding: 'x'.repeat(2000) }))
@@ -62,7 +63,7 @@ describe('precompression at build time', () => {
       expect(gunzipSync(readFileSync(join(root, `${path}.gz`))).equals(original), path).toBe(true)
       expect(readFileSync(join(root, `${path}.br`)).length, path).toBeLessThan(readFileSync(join(root, `${path}.gz`)).length)
     }
-    for (const path of ['assets/tiny-abc123.js', 'favicon.svg', 'robots.txt', 'icons/icon-512.png', '.vite/manifest.json']) {
+    for (const path of ['assets/tiny-abc123.js', 'assets/favicon-abc123.svg', 'robots.txt', 'icons/icon-512.png', '.vite/manifest.json']) {
       expect(existsSync(join(root, `${path}.br`)) || existsSync(join(root, `${path}.gz`)), path).toBe(false)
     }
   })
@@ -100,7 +101,7 @@ describe('serving the built app compressed', () => {
   })
 
   it('sends a file too small to gain as it is, whatever is asked', async () => {
-    for (const path of ['favicon.svg', 'robots.txt', 'assets/tiny-abc123.js']) {
+    for (const path of ['assets/favicon-abc123.svg', 'robots.txt', 'assets/tiny-abc123.js']) {
       const answer = await get(`/${path}`, 'br, gzip')
       expect(answer.statusCode, path).toBe(200)
       expect(answer.headers['content-encoding'], path).toBeUndefined()
