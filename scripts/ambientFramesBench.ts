@@ -3,11 +3,10 @@
  * folder (`npx tsx scripts/ambientFramesBench.ts [dist]`): in the lobby, where the cube turns for 20 s after the hall
  * appears (at most 30 frames a second), and on a zone link, whose flight ends away from the cube (0 frames after it).
  */
-import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser } from '@playwright/test'
-import { launchChromium } from './serve'
+import { runAloneOnPreview } from './serve'
 
 const SPAN_MS = 30_000
 
@@ -86,30 +85,4 @@ export async function ambientFrames(browser: Browser, baseUrl: string) {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const dist = process.argv[2] ?? 'dist'
-  const port = 4198
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], {
-    stdio: 'ignore',
-    detached: true,
-  })
-  const url = `http://127.0.0.1:${port}`
-  const main = async () => {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      if (await fetch(url).then((r) => r.ok, () => false)) break
-      await new Promise((r) => setTimeout(r, 200))
-    }
-    const browser = await launchChromium()
-    try {
-      console.log(JSON.stringify(await ambientFrames(browser, url), null, 2))
-    } finally {
-      await browser.close()
-    }
-  }
-  main()
-    .catch((error) => {
-      console.error(error)
-      process.exitCode = 1
-    })
-    .finally(() => process.kill(-server.pid!, 'SIGTERM'))
-}
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) runAloneOnPreview(ambientFrames)

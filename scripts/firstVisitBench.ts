@@ -4,13 +4,11 @@
  * timing `transferSize`, so compressed bytes where the server compresses) in the page and in the service worker that
  * precaches the build, each visit in a fresh context (empty HTTP cache, no worker yet).
  */
-import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, BrowserContext, Worker } from '@playwright/test'
-import { launchChromium } from './serve'
+import { runAloneOnPreview } from './serve'
 
 /** One fetch as the browser timed it: bytes over the wire (0 when answered by a cache) and the body's encoded size. */
 interface Fetched {
@@ -110,44 +108,4 @@ export async function firstVisitBytes(browser: Browser, baseUrl: string): Promis
   }
 }
 
-/** A port the system has just handed out, so two runs side by side do not collide. */
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolvePort(port))
-    })
-  })
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const dist = process.argv[2] ?? 'dist'
-  const main = async () => {
-    const port = await freePort()
-    const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], {
-      stdio: 'ignore',
-      detached: true,
-    })
-    try {
-      const url = `http://127.0.0.1:${port}`
-      for (let attempt = 0; attempt < 100; attempt++) {
-        if (await fetch(url).then((r) => r.ok, () => false)) break
-        await new Promise((r) => setTimeout(r, 200))
-      }
-      const browser = await launchChromium()
-      try {
-        console.log(JSON.stringify(await firstVisitBytes(browser, url), null, 2))
-      } finally {
-        await browser.close()
-      }
-    } finally {
-      process.kill(-server.pid!, 'SIGTERM')
-    }
-  }
-  main().catch((error) => {
-    console.error(error)
-    process.exitCode = 1
-  })
-}
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) runAloneOnPreview(firstVisitBytes)

@@ -3,12 +3,11 @@
  * browser test's walk (a 50-stop route on the 1,000-booth hall: load, search, open a booth, optimise) in headless
  * Chromium, with the route worker and with the worker refused, reporting the longest main-thread tasks.
  */
-import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser } from '@playwright/test'
 import { longTaskFlow, type LongTaskReport } from '../tests/helpers/longTasks'
-import { launchChromium } from './serve'
+import { runAloneOnPreview } from './serve'
 
 const summary = (report: LongTaskReport) => ({
   longestWorkMs: report.longestWorkMs,
@@ -33,30 +32,4 @@ export async function longTaskBenchmarks(browser: Browser, url: string) {
   return { withWorker: await run(false), workerRefused: await run(true) }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const dist = process.argv[2] ?? 'dist'
-  const port = 4199
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], {
-    stdio: 'ignore',
-    detached: true,
-  })
-  const url = `http://127.0.0.1:${port}`
-  const main = async () => {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      if (await fetch(url).then((r) => r.ok, () => false)) break
-      await new Promise((r) => setTimeout(r, 200))
-    }
-    const browser = await launchChromium()
-    try {
-      console.log(JSON.stringify(await longTaskBenchmarks(browser, url), null, 2))
-    } finally {
-      await browser.close()
-    }
-  }
-  main()
-    .catch((error) => {
-      console.error(error)
-      process.exitCode = 1
-    })
-    .finally(() => process.kill(-server.pid!, 'SIGTERM'))
-}
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) runAloneOnPreview(longTaskBenchmarks)

@@ -3,15 +3,17 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { chromium, type Browser } from '@playwright/test'
 import { chromiumLaunchOptions } from '../tests/helpers/chromium'
+import { freePort } from '../tests/helpers/serverProcess'
 
 export function build() {
   const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' })
   if (result.status !== 0) throw new Error('vite build failed')
 }
 
-export async function preview(port: number): Promise<{ url: string; stop: () => void }> {
-  if (!existsSync('dist/index.html')) build()
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+/** Serves a built folder (`dist` by default, built first when missing) as static files with `vite preview`. */
+export async function preview(port: number, dist = 'dist'): Promise<{ url: string; stop: () => void }> {
+  if (dist === 'dist' && !existsSync('dist/index.html')) build()
+  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], {
     stdio: 'ignore',
     detached: true,
   })
@@ -28,4 +30,28 @@ export async function preview(port: number): Promise<{ url: string; stop: () => 
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ ...chromiumLaunchOptions(), headless: true })
+}
+
+/**
+ * A part of the bench run alone on a built folder (`npx tsx scripts/<part>.ts [dist]`): served by `vite preview` on a
+ * free port, measured in system Chromium, its report printed as JSON.
+ */
+export function runAloneOnPreview(measure: (browser: Browser, url: string) => Promise<unknown>) {
+  const main = async () => {
+    const server = await preview(await freePort(), process.argv[2] ?? 'dist')
+    try {
+      const browser = await launchChromium()
+      try {
+        console.log(JSON.stringify(await measure(browser, server.url), null, 2))
+      } finally {
+        await browser.close()
+      }
+    } finally {
+      server.stop()
+    }
+  }
+  main().catch((error) => {
+    console.error(error)
+    process.exitCode = 1
+  })
 }
