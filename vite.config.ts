@@ -99,14 +99,16 @@ function consoleOnlyFiles(bundle: Rolldown.OutputBundle): Set<string> {
 
 /**
  * The built page preloads what the visitor's page fetches right after the shell anyway, so it downloads in parallel
- * with the shell instead of after it has run: the content loader (imported by the boot) and the 3D hall (imported by
+ * with the shell instead of after it has run: the content loader (imported by the boot), the overlay's panels
+ * (imported as the overlay first paints) and the 3D hall (imported by
  * App.tsx once the content is ready), each with its own static imports the entry does not already bring. Each link is
  * marked `data-expo-hall`: the staff consoles share this page but never load the hall, and the booking server leaves
  * these links out of their page (server/http/appPage.ts).
  */
 function preloadHall(): Plugin {
-  // in the order the page needs them: the content first, the hall once the content is in
-  const lazyStarts = ['src/state/contentStart.ts', 'src/scene/Hall.tsx']
+  // in the order the page needs them: the content first, the overlay's panels (small; a deep link opens one as soon
+  // as the content is in), the hall
+  const lazyStarts = ['src/state/contentStart.ts', 'src/ui/overlayParts.ts', 'src/scene/Hall.tsx']
   let base = '/'
   return {
     name: 'cloud-expo:preload-hall',

@@ -1,5 +1,5 @@
 /** The DOM overlay around the canvas: top bar, zone menu, minimap, panels, hints and notices. */
-import { lazy, useEffect } from 'react'
+import { lazy, useEffect, useState } from 'react'
 import { pageTitle } from '../i18n/pageLanguage'
 import { useExpoStore } from '../state/store'
 import ContentErrorScreen from './ContentErrorScreen'
@@ -11,21 +11,34 @@ import ZoneMenu from './ZoneMenu'
 import { useGlobalShortcuts } from './shortcuts'
 
 // What opens on interaction (or from a deep link), and what is drawn under the loading screen until the hall's first
-// frame (a far larger chunk), is not in the first paint: one chunk for all of them, fetched once the content is ready.
+// frame (a far larger chunk), is not in the first paint: one chunk for all of them, preloaded by the built page and
+// imported as the overlay first paints, so it is in before the content is. Not React.lazy: a suspended part retries
+// at a priority below the hall's build, and on a slow phone a deep link's panel (the agenda from a mailed link)
+// waited for the whole hall; the parts render in the update that brings the chunk.
 // Help (its shortcut works from the start), the update offer and the debug overlay mount at once: small chunks of their
 // own. Each part sits in its own <Later>.
-const ready = () => import('./overlayParts')
-const BoothPanel = lazy(() => ready().then((m) => ({ default: m.BoothPanel })))
-const BookingDialog = lazy(() => ready().then((m) => ({ default: m.BookingDialog })))
-const RoutePanel = lazy(() => ready().then((m) => ({ default: m.RoutePanel })))
-const AgendaPanel = lazy(() => ready().then((m) => ({ default: m.AgendaPanel })))
-const Minimap = lazy(() => ready().then((m) => ({ default: m.Minimap })))
-const ModeSwitch = lazy(() => ready().then((m) => ({ default: m.ModeSwitch })))
-const LobbyProgramme = lazy(() => ready().then((m) => ({ default: m.LobbyProgramme })))
-const TourControls = lazy(() => ready().then((m) => ({ default: m.TourControls })))
-const Joystick = lazy(() => ready().then((m) => ({ default: m.Joystick })))
-const GyroToggle = lazy(() => ready().then((m) => ({ default: m.GyroToggle })))
-const ScreenSound = lazy(() => ready().then((m) => ({ default: m.ScreenSound })))
+type OverlayParts = typeof import('./overlayParts')
+const loadOverlayParts = () => import('./overlayParts')
+
+function useOverlayParts(): OverlayParts | null {
+  const [parts, setParts] = useState<OverlayParts | null>(null)
+  useEffect(() => {
+    let live = true
+    loadOverlayParts().then(
+      (loaded) => live && setParts(loaded),
+      (error: unknown) => {
+        if (!live) return
+        console.warn('The panels could not be loaded', error)
+        useExpoStore.getState().actions.notify({ kind: 'error', key: 'notice.partFailed' })
+      },
+    )
+    return () => {
+      live = false
+    }
+  }, [])
+  return parts
+}
+
 const HelpDialog = lazy(() => import('./HelpDialog'))
 const UpdateBanner = lazy(() => import('./UpdateBanner'))
 const DebugOverlay = lazy(() => import('./DebugOverlay'))
@@ -37,6 +50,7 @@ export default function Overlay() {
   // The plan view has its own zone list and map; the minimap and the overview/walk switch need the 3D hall.
   const hallShown = useExpoStore((s) => s.view === 'hall')
   useGlobalShortcuts()
+  const parts = useOverlayParts()
   useEffect(() => {
     document.documentElement.lang = language
     document.title = pageTitle(language)
@@ -46,45 +60,45 @@ export default function Overlay() {
   return (
     <>
       <TopBar />
-      {status === 'ready' && (
+      {status === 'ready' && hallShown && <ZoneMenu />}
+      {status === 'ready' && parts && (
         <>
           {hallShown && (
             <>
-              <ZoneMenu />
               <Later>
-                <Minimap />
+                <parts.Minimap />
               </Later>
               <Later>
-                <ModeSwitch />
+                <parts.ModeSwitch />
               </Later>
               <Later>
-                <Joystick />
+                <parts.Joystick />
               </Later>
               <Later>
-                <GyroToggle />
+                <parts.GyroToggle />
               </Later>
               <Later>
-                <ScreenSound />
+                <parts.ScreenSound />
               </Later>
             </>
           )}
           <Later>
-            <LobbyProgramme />
+            <parts.LobbyProgramme />
           </Later>
           <Later>
-            <BoothPanel />
+            <parts.BoothPanel />
           </Later>
           <Later>
-            <BookingDialog />
+            <parts.BookingDialog />
           </Later>
           <Later>
-            <RoutePanel />
+            <parts.RoutePanel />
           </Later>
           <Later>
-            <AgendaPanel />
+            <parts.AgendaPanel />
           </Later>
           <Later>
-            <TourControls />
+            <parts.TourControls />
           </Later>
         </>
       )}
