@@ -14,7 +14,12 @@ const dist = process.env.E2E_DIST ?? 'dist'
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 90_000,
-  expect: { timeout: 20_000 },
+  expect: {
+    timeout: 20_000,
+    // The look's stored pictures (tests/e2e/look.spec.ts), in one readable folder and named by view: CI draws with the
+    // same Debian Chromium and SwiftShader, so there is one reference per view, not one per platform.
+    toHaveScreenshot: { pathTemplate: '{testDir}/look-references/{arg}{ext}' },
+  },
   fullyParallel: false,
   // Two cores and a software GPU: one worker keeps SwiftShader from starving the tests.
   workers: 1,

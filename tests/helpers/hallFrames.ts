@@ -24,3 +24,17 @@ export function framesDuring(page: Page, ms: number): Promise<{ hall: number; br
     return { hall: debug.frames - before, browser }
   }, ms)
 }
+
+/**
+ * Waits until the hall is idle: no frame drawn for `quietMs` while the browser kept running its own (so a software
+ * GPU holding a frame back is not taken for rest). Everything the view asked for (labels, textures, a flight) has
+ * then been drawn, and what is on screen stays as it is.
+ */
+export async function hallIdle(page: Page, { quietMs = 1200, timeout = 60_000 } = {}) {
+  const deadline = Date.now() + timeout
+  for (;;) {
+    const quiet = await framesDuring(page, quietMs)
+    if (quiet.hall === 0 && quiet.browser >= 5) return
+    if (Date.now() > deadline) throw new Error(`the hall never came to rest (last ${quietMs} ms: ${quiet.hall} hall frames, ${quiet.browser} browser frames)`)
+  }
+}
