@@ -1,7 +1,7 @@
 /** Shared by the benchmark and the screenshot script: build once, serve with `vite preview`, drive system Chromium. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { chromium, type Browser } from '@playwright/test'
+import { chromium, type Browser, type Page } from '@playwright/test'
 import { chromiumLaunchOptions } from '../tests/helpers/chromium'
 import { freePort } from '../tests/helpers/serverProcess'
 
@@ -26,6 +26,26 @@ export async function preview(port: number, dist = 'dist'): Promise<{ url: strin
     }
   }
   return { url, stop: () => process.kill(-server.pid!, 'SIGTERM') }
+}
+
+/**
+ * Until the hall drew nothing for a second while the browser kept running frames (or 30 s passed): what the view
+ * asked for (labels, textures, a flight) has arrived. Needs `?debug=1`.
+ */
+export async function hallAtRest(page: Page) {
+  // A string, not a function: tsx would wrap named inner functions in a helper the page does not have.
+  await page.evaluate(`new Promise((resolve) => {
+    const debug = window.__expoDebug
+    const deadline = performance.now() + 30000
+    let frames = debug.frames
+    let quietSince = performance.now()
+    const tick = (now) => {
+      if (debug.frames !== frames) { frames = debug.frames; quietSince = now }
+      if (now - quietSince > 1000 || now > deadline) resolve(undefined)
+      else requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  })`)
 }
 
 export function launchChromium(): Promise<Browser> {
