@@ -17,7 +17,7 @@ import { cameraSettled, openHall } from '../helpers/page'
 const FIXED_NOW = new Date('2026-09-21T02:30:00Z')
 
 /**
- * The tolerance, from measurement (README, "The look, tested"): the same view taken again came out identical to the
+ * The tolerance, from measurement (README, under the pictures): the same view taken again came out identical to the
  * pixel, at any colour difference, in 7 runs of the file (5 on the shared machine at a load average of 12 to 20, 2
  * more with two CPU hogs beside), so noise leaves room for a tight bound. A pixel counts as different when its colour
  * moves by more than `threshold` (YIQ distance, 0–1; Playwright's default 0.2 let a zone's carpet turn from green to
