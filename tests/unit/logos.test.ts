@@ -9,6 +9,9 @@ import { readContentPackLogos } from '../../server/contentFiles'
 import { formatContentProblem } from '../../src/content/load'
 import { LOGO_MAX_BYTES, checkLogoSvg, logoFileOf, logoProblems, type LogoRule } from '../../src/content/logoCheck'
 import { LOGO_FAMILIES, logoFamilyOf, logoMark, wordMarkOf } from '../../src/content/logoMark'
+import { generatedLogoSource, packLogoSource } from '../../src/content/logoSource'
+import { decodeContentPackFile } from '../../src/content/packFile'
+import { encodeContentPackFile } from '../../src/content/packFormat'
 import { generateSyntheticExhibitors } from '../../src/content/synthetic'
 import { PACK_DIR, loadRealPack, readPackFiles } from '../helpers/realPack'
 
@@ -182,4 +185,42 @@ describe('the pack check on logos (content:check)', () => {
     const good = spawnSync('npx', ['tsx', 'scripts/content-check.ts', PACK_DIR], { encoding: 'utf8' })
     expect(good.status, good.stderr).toBe(0)
   }, 60_000)
+})
+
+describe('where the app finds logos', () => {
+  it('resolves the pack download’s logo addresses against the pack’s own, and drops any that leave it', () => {
+    const pack = JSON.parse(
+      encodeContentPackFile({ 'event.json': {} }, [], {
+        good: 'logos/good-1a2b.svg',
+        dev: 'wmc2021/logos/dev.svg?v=1a2b',
+        away: 'https://evil.example/x.svg',
+        up: '../../api/console/me',
+        script: 'logos/x.svg.js',
+        scheme: 'javascript:alert(1)//.svg',
+      }),
+    ) as { logos: unknown }
+    const source = packLogoSource(pack.logos, 'https://expo.example/assets/content-wmc2021-abc.json')
+    expect(source.url('good')).toBe('https://expo.example/assets/logos/good-1a2b.svg')
+    expect(source.url('dev')).toBe('https://expo.example/assets/wmc2021/logos/dev.svg?v=1a2b')
+    for (const id of ['away', 'up', 'script', 'scheme', 'nobody']) expect(source.url(id), id).toBeUndefined()
+    expect(packLogoSource('not a map', 'https://expo.example/p.json').url('good')).toBeUndefined()
+  })
+
+  it('gives the decoded pack its logos, and keeps the logos themselves out of the pack’s bytes', () => {
+    const files = readPackFiles()
+    const id = loadRealPack().exhibitors[0].id
+    const text = encodeContentPackFile(files, [], { [id]: `logos/${id}-00ff.svg` })
+    expect(text).not.toContain('<svg')
+    const result = decodeContentPackFile(text, 'pack.json', 'http://127.0.0.1:4173/assets/content-wmc2021-x.json')
+    expect(result.ok && result.pack.logos?.url(id)).toBe(`http://127.0.0.1:4173/assets/logos/${id}-00ff.svg`)
+  })
+
+  it('invents a synthetic hall’s logos on first use, as data: URLs of the same generator', () => {
+    const exhibitors = generateSyntheticExhibitors(20, loadRealPack().zones)
+    const source = generatedLogoSource(exhibitors)
+    const url = source.url(exhibitors[3].id)!
+    expect(decodeURIComponent(url.replace('data:image/svg+xml;charset=utf-8,', ''))).toBe(logoMark(exhibitors[3].id, exhibitors[3].name))
+    expect(source.url(exhibitors[3].id)).toBe(url)
+    expect(source.url('not-there')).toBeUndefined()
+  })
 })
