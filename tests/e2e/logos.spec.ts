@@ -40,6 +40,11 @@ test('the lobby fetches no more than the logos of the booths near it, and a zone
   await cameraSettled(page)
   await expect.poll(() => ai.filter((id) => requested.has(id)).length, { timeout: 20_000 }).toBeGreaterThan(0)
   expect(requested.size).toBeLessThan(total)
+  // nor does the service worker download them all: it keeps each one as the hall fetches it
+  const worker = await (await page.request.get('/sw.js')).text()
+  const precache = JSON.parse(/const PRECACHE = (\[[^\]]*\])/.exec(worker)![1]) as string[]
+  expect(precache.length).toBeGreaterThan(5)
+  expect(precache.filter((url) => url.includes('/logos/'))).toEqual([])
   expect(errors).toEqual([])
 })
 
