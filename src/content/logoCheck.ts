@@ -68,7 +68,8 @@ export function checkLogoSvg(text: string): LogoProblem[] {
       const attribute = localName(name)
       if (attribute.startsWith('on')) add('event-handler', `<${element.name}> has the event attribute ${name}`)
       checkValue(add, `<${element.name} ${name}>`, value)
-      if ((attribute === 'href' || attribute === 'src') && !value.trim().startsWith('#') && !/^\s*data:/i.test(value)) {
+      if ((attribute === 'href' || attribute === 'src') && /^\s*data:/i.test(value)) add('data-url', `<${element.name} ${name}> holds a data: URL; draw the shape in the SVG itself`)
+      else if ((attribute === 'href' || attribute === 'src') && !value.trim().startsWith('#')) {
         add('external-reference', `<${element.name}> refers to ${show(value)} (${name}); only references inside the file (#id) are allowed`)
       }
     }
@@ -77,12 +78,12 @@ export function checkLogoSvg(text: string): LogoProblem[] {
   return problems
 }
 
-/** url(), @import and data: inside an attribute value or a stylesheet. */
+/** url() and @import inside an attribute value or a stylesheet (a word such as "Big Data:" in a label is no URL). */
 function checkValue(add: (rule: LogoRule, message: string) => void, where: string, value: string) {
-  if (/data:/i.test(value)) add('data-url', `${where} holds a data: URL; draw the shape in the SVG itself`)
   if (/@import/i.test(value)) add('external-reference', `${where} has an @import`)
   for (const match of value.matchAll(/url\(\s*(['"]?)\s*([^)'"]*)/gi)) {
-    if (!match[2].startsWith('#') && !/^data:/i.test(match[2])) add('external-reference', `${where} has url(${match[1]}${match[2]}${match[1]}); only url(#id) is allowed`)
+    if (/^data:/i.test(match[2])) add('data-url', `${where} holds a data: URL; draw the shape in the SVG itself`)
+    else if (!match[2].startsWith('#')) add('external-reference', `${where} has url(${match[1]}${match[2]}${match[1]}); only url(#id) is allowed`)
   }
 }
 

@@ -27,6 +27,8 @@ describe('checkLogoSvg', () => {
       ' xmlns:xlink="http://www.w3.org/1999/xlink"',
     )
     expect(checkLogoSvg(`<?xml version="1.0" encoding="UTF-8"?>\n${logo}\n`)).toEqual([])
+    // words that merely look like a scheme are no URL
+    expect(checkLogoSvg(svg('<text>Big Data: metadata: onward</text>', ' aria-label="Big Data: Sons" data-x="1"'))).toEqual([])
   })
 
   it('refuses a logo over 8 KB', () => {
