@@ -6,7 +6,7 @@ import { defineConfig, type Plugin, type ResolvedConfig, type Rolldown } from 'v
 import react from '@vitejs/plugin-react'
 import { isPrecompressedCopy, precompressFolder } from './server/http/compression'
 import { CONTENT_SECURITY_POLICY_META } from './src/contentSecurityPolicy'
-import { contentPackPlugin } from './scripts/contentPackPlugin'
+import { LOGO_ASSETS_FOLDER, contentPackPlugin } from './scripts/contentPackPlugin'
 
 export default defineConfig({
   plugins: [
@@ -164,8 +164,15 @@ function serviceWorkerPlugin(): Plugin {
   // The build manifest, source maps and the worker itself are never fetched by a visitor, and robots.txt only by crawlers.
   // hls.js plays live streams only, fetched when a screen with a stream comes into view in a browser without native
   // HLS: no visitor of a static site, and few others, should download it because they opened the hall once.
+  // Exhibitors' logos are fetched as the visitor comes near a booth (the worker keeps each once fetched): precaching
+  // them would download every logo of the hall on the first visit.
   const notPrecached = (name: string) =>
-    name.startsWith('.vite/') || name.endsWith('.map') || name === fileName || name === 'robots.txt' || /^assets\/hls\.[^/]*\.js$/.test(name)
+    name.startsWith('.vite/') ||
+    name.endsWith('.map') ||
+    name === fileName ||
+    name === 'robots.txt' ||
+    /^assets\/hls\.[^/]*\.js$/.test(name) ||
+    name.startsWith(`${config.build.assetsDir}/${LOGO_ASSETS_FOLDER}/`)
   const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex')
   const filesUnder = (dir: string): string[] =>
     readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesUnder(join(dir, name)) : [join(dir, name)]))
@@ -202,6 +209,7 @@ function serviceWorkerPlugin(): Plugin {
           `const SHELL_URL = ${JSON.stringify(base)}`,
           `const ASSETS_PREFIX = ${JSON.stringify(`${base}${config.build.assetsDir}/`)}`,
           `const PRECACHE = ${JSON.stringify(names.map(urlOf), null, 2)}`,
+          `const KEPT_WHEN_FETCHED_PREFIX = ${JSON.stringify(`${base}${config.build.assetsDir}/${LOGO_ASSETS_FOLDER}/`)}`,
         ].join('\n')
         const body = readFileSync(join(config.root, 'src/offline/serviceWorker.js'), 'utf8')
         this.emitFile({ type: 'asset', fileName, source: `${header}\n${body}` })

@@ -2,7 +2,7 @@
  * A content pack folder's JSON files as read from disk, with a line and column for each that does not parse. Only
  * Node and types here: the build's content-pack plugin (scripts/contentPackPlugin.ts) reads the folder through it too.
  */
-import { readFileSync, readdirSync } from 'node:fs'
+import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import type { ContentProblem } from '../src/content/load'
 
@@ -44,4 +44,18 @@ export function readContentPackFiles(packDir: string): { files: Record<string, u
     }
   }
   return { files, syntaxProblems }
+}
+
+/**
+ * The pack's logos (`logos/<exhibitor id>.svg`) as text, keyed by pack-relative path; none when the folder has no
+ * `logos/`. Checked by src/content/logoCheck.ts like the JSON files are by the schema.
+ */
+export function readContentPackLogos(packDir: string): Record<string, string> {
+  const dir = join(packDir, 'logos')
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return {}
+  const logos: Record<string, string> = {}
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.isFile() && entry.name.endsWith('.svg')) logos[`logos/${entry.name}`] = readFileSync(join(dir, entry.name), 'utf8')
+  }
+  return logos
 }

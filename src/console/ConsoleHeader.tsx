@@ -8,16 +8,20 @@ interface ConsoleHeaderProps {
   eyebrow: string
   title: string
   signedInAs?: string
+  /** The exhibitor's logo beside its name (the server's /api/console/logo.svg); none on the organiser's console. */
+  logoUrl?: string
   /** Extra controls before "sign out" (the organiser's language menu). */
   children?: ReactNode
 }
 
-export default function ConsoleHeader({ eyebrow, title, signedInAs, children }: ConsoleHeaderProps) {
+export default function ConsoleHeader({ eyebrow, title, signedInAs, logoUrl, children }: ConsoleHeaderProps) {
   const t = useT()
   const live = useConsoleStore((s) => s.live)
   const actions = useConsoleActions()
   const [signingOut, setSigningOut] = useState(false)
   const [failure, setFailure] = useState<FailureMessage | null>(null)
+  // a logo that cannot be loaded leaves the name alone, not a broken-image icon
+  const [logoFailed, setLogoFailed] = useState(false)
 
   const signOut = async () => {
     setSigningOut(true)
@@ -34,6 +38,9 @@ export default function ConsoleHeader({ eyebrow, title, signedInAs, children }: 
     <header className="console-header">
       <div className="console-brand">
         <span className="topbar-logo" aria-hidden="true" />
+        {logoUrl && !logoFailed && (
+          <img className="console-exhibitor-logo" src={logoUrl} width={40} height={40} alt="" decoding="async" onError={() => setLogoFailed(true)} />
+        )}
         <div className="console-brand-text">
           <p className="console-eyebrow">{eyebrow}</p>
           <h1>{title}</h1>

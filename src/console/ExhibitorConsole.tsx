@@ -33,6 +33,9 @@ function viewHref(view: ConsoleView): string {
   return `${url.pathname}${url.search}`
 }
 
+/** The signed-in staff's exhibitor's logo, from the content pack the server reads. */
+const CONSOLE_LOGO_URL = '/api/console/logo.svg'
+
 export default function ExhibitorConsole({ me }: { me: ConsoleMe }) {
   const t = useT()
   const language = useConsoleStore((s) => s.language)
@@ -82,7 +85,7 @@ export default function ExhibitorConsole({ me }: { me: ConsoleMe }) {
       <a className="skip-link" href="#console-main">
         {t('common.skipToMain')}
       </a>
-      <ConsoleHeader eyebrow={t('console.title')} title={exhibitorName} signedInAs={me.staff.name || me.staff.email} />
+      <ConsoleHeader eyebrow={t('console.title')} title={exhibitorName} signedInAs={me.staff.name || me.staff.email} logoUrl={CONSOLE_LOGO_URL} />
       <nav className="console-tabs" aria-label={t('nav.label')}>
         <ul>
           {CONSOLE_VIEWS.map((v) => (

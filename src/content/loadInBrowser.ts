@@ -29,7 +29,8 @@ export async function fetchContentPack(
     return { ok: false, problems: [{ file: packName, entry: '(file)', field: '', message: `could not be loaded: ${(error as Error).message}` }] }
   }
   onProgress?.(total, total)
-  return decodeContentPackFile(text, packName)
+  // absolute, so the logos' addresses (relative to the pack's) resolve the same wherever the app is hosted
+  return decodeContentPackFile(text, packName, typeof document === 'undefined' ? url : new URL(url, document.baseURI).href)
 }
 
 /** The response's text, reporting the line breaks received so far whenever their count grows. */

@@ -1,5 +1,6 @@
 /** Reads the content pack as the app downloads it (the format: packFormat.ts) and validates it as one pack. */
 import { validateReadContentPack, type ContentPackResult, type ContentProblem } from './load'
+import { packLogoSource } from './logoSource'
 
 const FILE = '(file)'
 
@@ -7,9 +8,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> => value !==
 
 /**
  * Reads a downloaded pack (`packName` is how the download is named in problems) and validates it as one pack, naming
- * file, entry and field of every problem just as the files on disk would.
+ * file, entry and field of every problem just as the files on disk would. With `packUrl` (where it was downloaded
+ * from) the pack also says where each exhibitor's logo is.
  */
-export function decodeContentPackFile(text: string, packName: string): ContentPackResult {
+export function decodeContentPackFile(text: string, packName: string, packUrl?: string): ContentPackResult {
   let document: unknown
   try {
     document = JSON.parse(text)
@@ -28,7 +30,9 @@ export function decodeContentPackFile(text: string, packName: string): ContentPa
       unreadable.push({ file, entry: FILE, field: '', message: typeof message === 'string' ? message : 'could not be read' })
     }
   }
-  return validateReadContentPack(document.files, unreadable)
+  const result = validateReadContentPack(document.files, unreadable)
+  if (!result.ok || packUrl === undefined) return result
+  return { ok: true, pack: { ...result.pack, logos: packLogoSource(document.logos, packUrl) } }
 }
 
 /** A pack that does not parse as a whole (cut short, altered on the way): the first file whose line does not parse. */

@@ -9,7 +9,10 @@
  *     "event.json":{…},
  *     "exhibitors/ai.json":[…],
  *     …
- *     },"unreadable":{"exhibitors/nev.json":"is not valid JSON (line 3, column 5): …"}}
+ *     },"unreadable":{"exhibitors/nev.json":"is not valid JSON (line 3, column 5): …"},"logos":{"hefei-x":"logos/hefei-x-1a2b3c4d.svg",…}}
+ *
+ * The logos themselves are not in it: each is a file of its own, fetched as the visitor comes near (`logos` gives
+ * each exhibitor's logo as an address relative to the pack file's own).
  */
 import type { ContentProblem } from './load'
 
@@ -17,13 +20,18 @@ import type { ContentProblem } from './load'
  * `files` are the pack's parsed files by pack-relative path; `unreadable` the files that did not parse, with the
  * problem to show (carried so the app names them as it does any other content problem).
  */
-export function encodeContentPackFile(files: Record<string, unknown>, unreadable: readonly ContentProblem[] = []): string {
+export function encodeContentPackFile(
+  files: Record<string, unknown>,
+  unreadable: readonly ContentProblem[] = [],
+  logos: Readonly<Record<string, string>> = {},
+): string {
   // JSON.stringify escapes every line break inside a value, so each file stays on its line.
   const lines = Object.keys(files)
     .sort()
     .map((file, i, all) => `${JSON.stringify(file)}:${JSON.stringify(files[file])}${i < all.length - 1 ? ',' : ''}`)
   const unreadableFiles = Object.fromEntries(unreadable.map((p) => [p.file, p.message]))
-  return ['{"files":{', ...lines, `},"unreadable":${JSON.stringify(unreadableFiles)}}`].join('\n')
+  const logoList = Object.keys(logos).length > 0 ? `,"logos":${JSON.stringify(logos)}` : ''
+  return ['{"files":{', ...lines, `},"unreadable":${JSON.stringify(unreadableFiles)}${logoList}}`].join('\n')
 }
 
 /** How many of the pack's files a text holds in full so far: each file's line ends with a line break (the first line is the header). */

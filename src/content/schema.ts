@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { isValidTimeZone } from '../booking/timeZones'
 import type { LiveSession } from '../live/sessions'
+import type { LogoSource } from './logoSource'
 
 /** Zone ids are fixed: links (`?zone=`) and curated routes rely on them. */
 export const ZONE_IDS = [
@@ -256,4 +257,6 @@ export interface ContentPack {
   routes: CuratedRoute[]
   /** The convention's own sessions (sessions.json), as instants: the programme's past. */
   sessions: LiveSession[]
+  /** Where each exhibitor's logo is (the app's download, or invented for a synthetic hall); absent: no logos. */
+  logos?: LogoSource
 }

@@ -1,8 +1,9 @@
 /**
  * The service worker that keeps the hall open offline: it caches one build whole and serves from it.
- * Not bundled: `serviceWorkerPlugin` (vite.config.ts) prepends VERSION, SHELL_URL, ASSETS_PREFIX and PRECACHE and emits it as /sw.js.
+ * Not bundled: `serviceWorkerPlugin` (vite.config.ts) prepends VERSION, SHELL_URL, ASSETS_PREFIX, PRECACHE and
+ * KEPT_WHEN_FETCHED_PREFIX and emits it as /sw.js.
  */
-/* global VERSION, SHELL_URL, ASSETS_PREFIX, PRECACHE */
+/* global VERSION, SHELL_URL, ASSETS_PREFIX, PRECACHE, KEPT_WHEN_FETCHED_PREFIX */
 
 const CACHE_PREFIX = 'cloud-expo-'
 const CACHE = `${CACHE_PREFIX}${VERSION}`
@@ -49,15 +50,23 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url)
   if (url.origin !== self.location.origin) return
   if (request.mode === 'navigate') event.respondWith(networkFirst(request, SHELL_URL))
+  // Exhibitors' logos are not precached (the hall fetches each as the visitor comes near): kept once fetched, so a
+  // hall visited once shows them offline too.
+  else if (url.pathname.startsWith(KEPT_WHEN_FETCHED_PREFIX)) event.respondWith(cacheFirst(request, true))
   // Hashed file names never change content: the cache answers first.
   else if (url.pathname.startsWith(ASSETS_PREFIX)) event.respondWith(cacheFirst(request))
   // Icons and the manifest keep their names across builds: fresh when online, cached when not.
   else if (precached.has(url.href)) event.respondWith(networkFirst(request, url.pathname))
 })
 
-async function cacheFirst(request) {
+async function cacheFirst(request, keep = false) {
   const cache = await caches.open(CACHE)
-  return (await cache.match(request, MATCH)) ?? fetch(request)
+  const cached = await cache.match(request, MATCH)
+  if (cached) return cached
+  const response = await fetch(request)
+  // a failed put (storage full) must not cost the visitor the image
+  if (keep && response.ok) cache.put(request, response.clone()).catch(() => undefined)
+  return response
 }
 
 /** The network's answer, or this build's cached copy when the network fails or is too slow. */

@@ -39,7 +39,7 @@ export async function bootExpo(search = window.location.search): Promise<void> {
     actions.setLoadError(`(app) › (file): could not be loaded: ${(error as Error).message}`)
     return
   }
-  const { loadContentPack, formatContentProblem, generateSyntheticExhibitors, computeFloorPlan, startBookingBackend } = start
+  const { loadContentPack, formatContentProblem, generateSyntheticExhibitors, generatedLogoSource, computeFloorPlan, startBookingBackend } = start
   const loaded = await loadContentPack((done, total) => actions.setLoadProgress(done, total))
   if (!loaded.ok) {
     actions.setLoadError(loaded.problems.map(formatContentProblem).join('\n'))
@@ -48,7 +48,8 @@ export async function bootExpo(search = window.location.search): Promise<void> {
   let pack: ContentPack = loaded.pack
   if (link.synthetic) {
     // Curated routes name real booths, which a synthetic catalogue does not have.
-    pack = { ...pack, exhibitors: generateSyntheticExhibitors(link.synthetic, pack.zones), routes: [] }
+    const exhibitors = generateSyntheticExhibitors(link.synthetic, pack.zones)
+    pack = { ...pack, exhibitors, routes: [], logos: generatedLogoSource(exhibitors) }
     actions.notify({ kind: 'info', key: 'notice.synthetic', params: { count: link.synthetic } })
   }
   const plan = computeFloorPlan({ zones: pack.zones, exhibitors: pack.exhibitors })

@@ -7,6 +7,7 @@
 export { loadContentPack } from '../content/loadInBrowser'
 export { formatContentProblem } from '../content/load'
 export { generateSyntheticExhibitors } from '../content/synthetic'
+export { generatedLogoSource } from '../content/logoSource'
 export { computeFloorPlan } from '../plan/floorPlan'
 export { decodeRoute } from '../routes/shareCode'
 export { startBookingBackend } from './bookings/startBackend'

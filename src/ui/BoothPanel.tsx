@@ -8,6 +8,7 @@ import { describeSlotTimes } from './bookingFormat'
 import { localized, useTranslate } from '../i18n/translate'
 import { activeRoute } from '../state/routeSlice'
 import { useExpoActions, useExpoStore } from '../state/store'
+import ExhibitorLogo from './ExhibitorLogo'
 import NegotiationHours from './NegotiationHours'
 import BoothProgramme from './sessions/BoothProgramme'
 import { countryName } from './countryName'
@@ -46,7 +47,8 @@ export default function BoothPanel() {
   return (
     <aside className="side-panel booth-panel" aria-labelledby="booth-panel-title">
       <header className="side-panel-header" style={{ borderTopColor: zone?.colour }}>
-        <div>
+        <ExhibitorLogo exhibitorId={exhibitor.id} size={56} className="booth-panel-logo" />
+        <div className="booth-panel-heading">
           <p className="eyebrow">
             <span className="swatch" style={{ background: zone?.colour }} aria-hidden="true" />
             {zone && localized(zone.name, language)}

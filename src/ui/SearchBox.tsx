@@ -3,6 +3,7 @@ import { useDeferredValue, useId, useMemo, useState } from 'react'
 import { searchCatalogue, type SearchHit } from '../content/search'
 import { localized, useTranslate } from '../i18n/translate'
 import { useExpoActions, useExpoStore } from '../state/store'
+import ExhibitorLogo from './ExhibitorLogo'
 
 export default function SearchBox() {
   const t = useTranslate()
@@ -103,6 +104,7 @@ export default function SearchBox() {
                 </>
               ) : (
                 <>
+                  <ExhibitorLogo exhibitorId={hit.exhibitor.id} size={28} className="search-hit-logo" />
                   <span className="search-hit-name">{localized(hit.exhibitor.name, language)}</span>
                   <span className="search-hit-meta">
                     {hit.matchedProduct ? `${hit.matchedProduct} · ` : ''}

@@ -139,6 +139,17 @@ describe('the inbox', () => {
     expect(row).toContain('"Anna Schmidt"')
   })
 
+  it('serves the exhibitor’s own logo from the content pack, to its staff only', async () => {
+    const { staff } = await signedInStaff('hefei-zhiyan-data-services')
+    const logo = await staff.request('GET', '/api/console/logo.svg')
+    expect(logo.status).toBe(200)
+    expect(logo.headers['content-type']).toBe('image/svg+xml; charset=utf-8')
+    expect(logo.headers['content-security-policy']).toContain('sandbox')
+    expect(logo.body).toBe(server.content.logo('hefei-zhiyan-data-services'))
+    expect(logo.body).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/)
+    expect(await new TestClient(server.app).get('/api/console/logo.svg')).toMatchObject({ status: 401 })
+  })
+
   it('auto-accept confirms new requests at once', async () => {
     const { staff } = await signedInStaff('hefei-lingdong-hci')
     await staff.request('PUT', '/api/console/settings', { body: { autoAccept: true } })

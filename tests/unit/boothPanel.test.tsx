@@ -27,6 +27,20 @@ describe('booth panel', () => {
     expect(within(panel).getByText(/Seoul time/)).toBeTruthy()
   })
 
+  it('shows the exhibitor’s logo in its header, sized before it loads and silent beside the name', () => {
+    const logos = { url: (id: string) => `/assets/logos/${id}-00.svg` }
+    useExpoStore.setState({ pack: { ...pack, logos } })
+    useExpoStore.getState().actions.openBooth(korean.id)
+    const { container } = render(<BoothPanel />)
+    const logo = container.querySelector('header img')!
+    expect(logo.getAttribute('src')).toBe(`/assets/logos/${korean.id}-00.svg`)
+    expect([logo.getAttribute('width'), logo.getAttribute('height'), logo.getAttribute('alt')]).toEqual(['56', '56', ''])
+    // a logo that fails leaves the name alone
+    fireEvent.error(logo)
+    expect(container.querySelector('header img')).toBeNull()
+    expect(screen.getByRole('heading', { name: korean.name.en })).toBeTruthy()
+  })
+
   it('shows the next free negotiation time once it is computed, in both clocks', async () => {
     useExpoStore.getState().actions.setVisitorTimeZone('Europe/Berlin')
     useExpoStore.getState().actions.openBooth(korean.id)

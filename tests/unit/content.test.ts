@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -527,10 +527,11 @@ describe('npm run content:check', () => {
   const tempDirs: string[] = []
   afterAll(() => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
-  /** Writes the (possibly broken) pack to a temporary directory; raw text values are written as they are. */
+  /** Writes the (possibly broken) pack to a temporary directory, with the real pack's logos; raw text values are written as they are. */
   function writePack(files: Record<string, unknown>): string {
     const dir = mkdtempSync(join(tmpdir(), 'content-check-'))
     tempDirs.push(dir)
+    cpSync(join(PACK_DIR, 'logos'), join(dir, 'logos'), { recursive: true })
     for (const [file, value] of Object.entries(files)) {
       mkdirSync(dirname(join(dir, file)), { recursive: true })
       writeFileSync(join(dir, file), typeof value === 'string' ? value : JSON.stringify(value, null, 2))

@@ -12,6 +12,7 @@ import { describeSlotTimes, tableNumber } from '../bookingFormat'
 import { countryName } from '../countryName'
 import FloorPlanSvg from './FloorPlanSvg'
 import { OnlineCount, PresenceControl, ZoneLiveCount } from '../LivePresence'
+import ExhibitorLogo from '../ExhibitorLogo'
 import './planView.css'
 
 /** Without the 3D walk, a guided tour cuts from stop to stop after this pause (none when motion is reduced). */
@@ -237,13 +238,16 @@ function BoothButton({ exhibitor }: { exhibitor: Exhibitor }) {
   return (
     <li>
       <button type="button" className="plan-booth-button" aria-pressed={open} onClick={() => actions.openBooth(exhibitor.id)}>
-        <span className="plan-booth-name">
-          {favourite && <span aria-hidden="true">★ </span>}
-          {localized(exhibitor.name, language)}
-        </span>
-        <span className="plan-booth-meta">
-          {t(`booth.size.${exhibitor.boothSize}`)} · {countryName(exhibitor.country, language)}
-          {stopIndex >= 0 && <> · {t('planView.stop', { number: stopIndex + 1 })}</>}
+        <ExhibitorLogo exhibitorId={exhibitor.id} size={36} />
+        <span className="plan-booth-text">
+          <span className="plan-booth-name">
+            {favourite && <span aria-hidden="true">★ </span>}
+            {localized(exhibitor.name, language)}
+          </span>
+          <span className="plan-booth-meta">
+            {t(`booth.size.${exhibitor.boothSize}`)} · {countryName(exhibitor.country, language)}
+            {stopIndex >= 0 && <> · {t('planView.stop', { number: stopIndex + 1 })}</>}
+          </span>
         </span>
       </button>
     </li>
