@@ -111,8 +111,9 @@ interface ProductPlace {
   x: number
   y: number
   z: number
-  /** The model's scale here: a library model is about 1 m across. */
+  /** The model's scale here (a library model is about 1 m across), and the most a product's own scale may make it. */
   size: number
+  limit: number
   /** Whether a stand-in box shows it far away (counter-top models are too small to matter there). */
   proxy: boolean
 }
@@ -318,9 +319,11 @@ export function computeBoothLayout(plan: Pick<FloorPlan, 'booths'>, zoneColours:
     }
     const floorLeft = hashUnit(booth.exhibitorId, 14) < 0.5
     const places: ProductPlace[] = [
-      screen ? { x: W * 0.24, y: ph, z: -D * 0.02, size: 0.9, proxy: true } : { x: px, y: ph + 0.9, z: pz, size: 0.55, proxy: true },
-      floorLeft || screen ? { x: -W * 0.18, y: ph, z: -D * 0.22, size: 0.9, proxy: true } : { x: W * 0.36 - (island ? 0 : 0.2), y: ph, z: -D * 0.3, size: 0.9, proxy: true },
-      { x: cx + cw * 0.3, y: ph + ch, z: cz, size: 0.3, proxy: false },
+      screen ? { x: W * 0.24, y: ph, z: -D * 0.02, size: 1, limit: 1.2, proxy: true } : { x: px, y: ph + 0.9, z: pz, size: 0.7, limit: 0.8, proxy: true },
+      floorLeft || screen
+        ? { x: -W * 0.18, y: ph, z: -D * 0.22, size: 1, limit: 1.2, proxy: true }
+        : { x: W * 0.36 - (island ? 0 : 0.2), y: ph, z: -D * 0.3, size: 1, limit: 1.2, proxy: true },
+      { x: cx + cw * 0.3, y: ph + ch, z: cz, size: 0.36, limit: 0.42, proxy: false },
     ]
     const shown = productsOf(booth.exhibitorId) ?? []
     products.firstOfBooth[i] = products.count
@@ -329,7 +332,7 @@ export function computeBoothLayout(plan: Pick<FloorPlan, 'booths'>, zoneColours:
       const look = productLook(shown[k], booth.exhibitorId, k)
       const n = products.count++
       const model = modelIndex(look.kind, look.variant)
-      const size = place.size * look.scale
+      const size = Math.min(place.size * look.scale, place.limit)
       // Floor pieces turn a little towards either side of the aisle; those on the plinth and counter face it.
       const turn = place.y === ph ? (hashUnit(booth.exhibitorId, 20 + k) - 0.5) * 0.8 : 0
       products.models[n] = model

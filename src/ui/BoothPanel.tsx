@@ -86,7 +86,7 @@ export default function BoothPanel() {
             const look = productLook(product, exhibitor.id, index)
             return (
               <li key={product.name.en}>
-                <ProductPicture kind={look.kind} colour={look.colour} />
+                <ProductPicture kind={look.kind} colour={look.colour} variant={look.variant} />
                 <span>{localized(product.name, language)}</span>
               </li>
             )

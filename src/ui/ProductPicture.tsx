@@ -200,10 +200,31 @@ const DRAWINGS: Record<ProductKind, (c: string) => ReactNode> = {
   ),
 }
 
-export function ProductPicture({ kind, colour }: { kind: ProductKind; colour: string }) {
+/** Variants whose shape differs from the kind's usual one enough to need their own drawing (a washer is no fridge). */
+const VARIANT_DRAWINGS: Partial<Record<ProductKind, Partial<Record<0 | 1 | 2, (c: string) => ReactNode>>>> = {
+  'smart-appliance': {
+    1: (c) => (
+      <>
+        <rect x="10" y="8" width="28" height="34" rx="2" fill={c} stroke={MID} />
+        <circle cx="24" cy="27" r="9" fill={GLASS} stroke={MID} strokeWidth="2" />
+        <rect x="13" y="11" width="12" height="4" rx="1" fill={DARK} />
+      </>
+    ),
+    2: (c) => (
+      <>
+        <rect x="16" y="4" width="16" height="40" rx="3" fill={c} stroke={MID} />
+        <path d="M19 14 H29 M19 18 H29 M19 22 H29 M19 26 H29" stroke={MID} />
+        <rect x="20" y="33" width="8" height="4" rx="1" fill={DARK} />
+      </>
+    ),
+  },
+}
+
+export function ProductPicture({ kind, colour, variant }: { kind: ProductKind; colour: string; variant: 0 | 1 | 2 }) {
+  const draw = VARIANT_DRAWINGS[kind]?.[variant] ?? DRAWINGS[kind]
   return (
     <svg className="product-picture" viewBox="0 0 48 48" width="40" height="40" aria-hidden="true" focusable="false" data-kind={kind}>
-      {DRAWINGS[kind](colour)}
+      {draw(colour)}
     </svg>
   )
 }
