@@ -163,6 +163,51 @@ export type BoothSize = (typeof BOOTH_SIZES)[number]
 /** Ids that appear in links (`?booth=`, share codes) and in the visitor's stored data as they are. */
 export const urlSafeId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'must be lower-case letters, digits and dashes (URL-safe)')
 
+/**
+ * What a product looks like in the hall: each kind is one low-poly model (src/scene/products/) and one picture in the
+ * booth panel, so a booth shows a robot arm or a bottle rather than a grey box. About twenty cover the zones' industries.
+ */
+export const PRODUCT_KINDS = [
+  'robot-arm',
+  'service-robot',
+  'cnc-machine',
+  'motor',
+  'valve',
+  'battery-pack',
+  'solar-panel',
+  'wind-turbine',
+  'car',
+  'drone',
+  'chip-wafer',
+  'circuit-board',
+  'server-rack',
+  'display',
+  'camera',
+  'smart-appliance',
+  'medical-device',
+  'lab-instrument',
+  'packaged-food',
+  'bottle',
+  'fresh-produce',
+  'textile-roll',
+  'material-sample',
+] as const
+export type ProductKind = (typeof PRODUCT_KINDS)[number]
+
+/** Bounds of a product's size against its kind's standard model, so no product dwarfs its stand or vanishes on it. */
+export const PRODUCT_SCALE = { min: 0.7, max: 1.4 } as const
+
+export const productSchema = z.object({
+  name: localizedText,
+  kind: z.enum(PRODUCT_KINDS, { error: `must be a product kind: ${PRODUCT_KINDS.join(', ')}` }),
+  /** The main body's colour; the kind's own colour when absent. */
+  colour: hexColour.optional(),
+  /** One of the kind's three shapes (proportions and parts); chosen from the exhibitor's id when absent. */
+  variant: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
+  scale: z.number().min(PRODUCT_SCALE.min).max(PRODUCT_SCALE.max).optional(),
+})
+export type Product = z.infer<typeof productSchema>
+
 export const exhibitorSchema = z.object({
   id: urlSafeId,
   name: localizedText,
@@ -171,7 +216,7 @@ export const exhibitorSchema = z.object({
   sample: z.boolean(),
   boothSize: z.enum(BOOTH_SIZES),
   description: localized(TEXT_LIMITS.description),
-  products: z.array(localizedText).min(2).max(6),
+  products: z.array(productSchema).min(2).max(6),
   /** ISO 3166 alpha-2 code, or a region code such as CN-SH. */
   country: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be a code like CN, KR or CN-SH'),
   /** Sub-section within a zone, e.g. a YRD province or the Hongqiao Pinhui corner. */

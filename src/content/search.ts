@@ -33,10 +33,10 @@ export function searchCatalogue(pack: ContentPack, query: string, language: Lang
     let productScore = 0
     let matchedProduct: string | undefined
     for (const product of exhibitor.products) {
-      const score = Math.max(...allTexts(product).map((t) => matchScore(t, needle)))
+      const score = Math.max(...allTexts(product.name).map((t) => matchScore(t, needle)))
       if (score > productScore) {
         productScore = score
-        matchedProduct = language === 'ko' ? (product.ko ?? product.en) : product[language]
+        matchedProduct = language === 'ko' ? (product.name.ko ?? product.name.en) : product.name[language]
       }
     }
     const score = nameScore > 0 ? nameScore + 0.5 : productScore * 0.5

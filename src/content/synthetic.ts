@@ -1,5 +1,5 @@
 /** Deterministic catalogues of invented booths (10–3000) for testing the hall, search and booking at scale. */
-import { EXHIBITING_ZONE_IDS, type Availability, type BoothSize, type Exhibitor, type LocalizedText, type Zone } from './schema'
+import { EXHIBITING_ZONE_IDS, type Availability, type BoothSize, type Exhibitor, type Product, type ProductKind, type Zone } from './schema'
 import { seededRandom } from '../seededRandom'
 
 export const SYNTHETIC_MIN_COUNT = 10
@@ -24,21 +24,21 @@ const ZONE_WEIGHT: Record<ExhibitingZoneId, number> = {
   'imported-goods': 18,
 }
 
-const p = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en })
-const PRODUCTS: Record<ExhibitingZoneId, LocalizedText[]> = {
-  'next-gen-it': [p('集成电路', 'Integrated circuits'), p('显示模组', 'Display modules'), p('5G模组', '5G modules'), p('工业软件', 'Industrial software'), p('传感器', 'Sensors'), p('光模块', 'Optical transceivers')],
-  ai: [p('语音识别', 'Speech recognition'), p('视觉检测', 'Visual inspection'), p('服务机器人', 'Service robots'), p('AI服务器', 'AI servers'), p('知识图谱', 'Knowledge graphs')],
-  'new-materials': [p('铜箔', 'Copper foil'), p('碳纤维', 'Carbon fibre'), p('特种钢', 'Special steel'), p('功能薄膜', 'Functional films'), p('先进陶瓷', 'Advanced ceramics')],
-  'new-energy': [p('光伏组件', 'Solar modules'), p('储能系统', 'Energy storage'), p('逆变器', 'Inverters'), p('电解槽', 'Electrolysers'), p('水处理设备', 'Water treatment')],
-  nev: [p('整车集成', 'Vehicle integration'), p('智能网联', 'Intelligent connectivity'), p('动力电池', 'Power batteries'), p('电驱电控', 'Electric drives and controls'), p('氢燃料电池', 'Hydrogen fuel cells')],
-  'high-end-equipment': [p('工业机器人', 'Industrial robots'), p('数控机床', 'CNC machine tools'), p('通用航空', 'General aviation'), p('激光设备', 'Laser equipment'), p('智能物流', 'Intelligent logistics')],
-  'smart-appliances': [p('冰箱', 'Refrigerators'), p('洗衣机', 'Washing machines'), p('空调', 'Air conditioners'), p('厨房电器', 'Kitchen appliances'), p('智能家居', 'Smart home')],
-  'life-health': [p('生物药', 'Biologics'), p('体外诊断', 'In-vitro diagnostics'), p('医学影像', 'Medical imaging'), p('康复设备', 'Rehabilitation devices'), p('中药', 'Herbal medicine')],
-  'green-food': [p('绿茶', 'Green tea'), p('大米', 'Rice'), p('湖鲜', 'Lake fish'), p('水果', 'Fruit'), p('乳制品', 'Dairy')],
-  'digital-creative': [p('动画', 'Animation'), p('游戏', 'Games'), p('虚拟现实', 'Virtual reality'), p('数字人', 'Virtual humans'), p('工业设计', 'Industrial design')],
-  'korea-pavilion': [p('半导体部件', 'Semiconductor parts'), p('电池材料', 'Battery materials'), p('美妆', 'Beauty'), p('食品', 'Food'), p('医疗器械', 'Medical devices')],
-  yrd: [p('精密制造', 'Precision manufacturing'), p('集成电路', 'Integrated circuits'), p('储能', 'Energy storage'), p('机器视觉', 'Machine vision'), p('新材料', 'New materials')],
-  'imported-goods': [p('精密仪器', 'Precision instruments'), p('医疗器械', 'Medical devices'), p('葡萄酒', 'Wine'), p('咖啡', 'Coffee'), p('化妆品', 'Cosmetics'), p('乳制品', 'Dairy')],
+const p = (zh: string, en: string, kind: ProductKind): Product => ({ name: { 'zh-CN': zh, en }, kind })
+const PRODUCTS: Record<ExhibitingZoneId, Product[]> = {
+  'next-gen-it': [p('集成电路', 'Integrated circuits', 'chip-wafer'), p('显示模组', 'Display modules', 'display'), p('5G模组', '5G modules', 'circuit-board'), p('工业软件', 'Industrial software', 'display'), p('传感器', 'Sensors', 'camera'), p('光模块', 'Optical transceivers', 'circuit-board')],
+  ai: [p('语音识别', 'Speech recognition', 'circuit-board'), p('视觉检测', 'Visual inspection', 'camera'), p('服务机器人', 'Service robots', 'service-robot'), p('AI服务器', 'AI servers', 'server-rack'), p('知识图谱', 'Knowledge graphs', 'display')],
+  'new-materials': [p('铜箔', 'Copper foil', 'textile-roll'), p('碳纤维', 'Carbon fibre', 'textile-roll'), p('特种钢', 'Special steel', 'material-sample'), p('功能薄膜', 'Functional films', 'textile-roll'), p('先进陶瓷', 'Advanced ceramics', 'material-sample')],
+  'new-energy': [p('光伏组件', 'Solar modules', 'solar-panel'), p('储能系统', 'Energy storage', 'battery-pack'), p('逆变器', 'Inverters', 'server-rack'), p('电解槽', 'Electrolysers', 'valve'), p('水处理设备', 'Water treatment', 'valve')],
+  nev: [p('整车集成', 'Vehicle integration', 'car'), p('智能网联', 'Intelligent connectivity', 'circuit-board'), p('动力电池', 'Power batteries', 'battery-pack'), p('电驱电控', 'Electric drives and controls', 'motor'), p('氢燃料电池', 'Hydrogen fuel cells', 'battery-pack')],
+  'high-end-equipment': [p('工业机器人', 'Industrial robots', 'robot-arm'), p('数控机床', 'CNC machine tools', 'cnc-machine'), p('通用航空', 'General aviation', 'drone'), p('激光设备', 'Laser equipment', 'cnc-machine'), p('智能物流', 'Intelligent logistics', 'service-robot')],
+  'smart-appliances': [p('冰箱', 'Refrigerators', 'smart-appliance'), p('洗衣机', 'Washing machines', 'smart-appliance'), p('空调', 'Air conditioners', 'smart-appliance'), p('厨房电器', 'Kitchen appliances', 'smart-appliance'), p('智能家居', 'Smart home', 'circuit-board')],
+  'life-health': [p('生物药', 'Biologics', 'lab-instrument'), p('体外诊断', 'In-vitro diagnostics', 'lab-instrument'), p('医学影像', 'Medical imaging', 'medical-device'), p('康复设备', 'Rehabilitation devices', 'medical-device'), p('中药', 'Herbal medicine', 'packaged-food')],
+  'green-food': [p('绿茶', 'Green tea', 'packaged-food'), p('大米', 'Rice', 'packaged-food'), p('湖鲜', 'Lake fish', 'fresh-produce'), p('水果', 'Fruit', 'fresh-produce'), p('乳制品', 'Dairy', 'bottle')],
+  'digital-creative': [p('动画', 'Animation', 'display'), p('游戏', 'Games', 'display'), p('虚拟现实', 'Virtual reality', 'display'), p('数字人', 'Virtual humans', 'camera'), p('工业设计', 'Industrial design', 'material-sample')],
+  'korea-pavilion': [p('半导体部件', 'Semiconductor parts', 'chip-wafer'), p('电池材料', 'Battery materials', 'material-sample'), p('美妆', 'Beauty', 'bottle'), p('食品', 'Food', 'packaged-food'), p('医疗器械', 'Medical devices', 'medical-device')],
+  yrd: [p('精密制造', 'Precision manufacturing', 'cnc-machine'), p('集成电路', 'Integrated circuits', 'chip-wafer'), p('储能', 'Energy storage', 'battery-pack'), p('机器视觉', 'Machine vision', 'camera'), p('新材料', 'New materials', 'material-sample')],
+  'imported-goods': [p('精密仪器', 'Precision instruments', 'lab-instrument'), p('医疗器械', 'Medical devices', 'medical-device'), p('葡萄酒', 'Wine', 'bottle'), p('咖啡', 'Coffee', 'packaged-food'), p('化妆品', 'Cosmetics', 'bottle'), p('乳制品', 'Dairy', 'bottle')],
 }
 
 const WEEKDAYS_MON_FRI = ['mon', 'tue', 'wed', 'thu', 'fri'] as const

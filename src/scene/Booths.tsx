@@ -6,6 +6,7 @@ import * as THREE from 'three'
 import type { FloorPlan } from '../plan/types'
 import { useExpoStore } from '../state/store'
 import { disposeMesh } from './atlasQuads'
+import { BoothProducts } from './BoothProducts'
 import { BOOTH_PARTS, isPerBoothPart, MAX_INSTANCES_PER_BOOTH, type BoothLayout, type BoothPart } from './boothLayout'
 import { PALETTE } from './dimensions'
 import { openBox } from './mergedGeometry'
@@ -19,9 +20,6 @@ const PART_GEOMETRY: Record<BoothPart, () => THREE.BufferGeometry> = {
   fascia: () => new THREE.BoxGeometry(1, 1, 1),
   counter: () => openBox(['ny']),
   display: () => openBox(['ny']),
-  productBox: () => openBox(['ny']),
-  productCylinder: () => new THREE.CylinderGeometry(0.5, 0.5, 1, 5, 1),
-  productGem: () => new THREE.OctahedronGeometry(0.5),
 }
 
 /** Clicks travel less than this many CSS pixels between press and release; longer moves are drags. */
@@ -163,6 +161,7 @@ export function Booths({ plan, layout }: { plan: FloorPlan; layout: BoothLayout 
       {parts.map((mesh) => (
         <primitive key={mesh.uuid} object={mesh} />
       ))}
+      <BoothProducts layout={layout} />
       <primitive object={hit} onPointerMove={onPointerMove} onPointerOut={onPointerOut} onClick={onClick} />
       <primitive object={hoverOutline} />
       <primitive object={openOutline} />

@@ -20,7 +20,10 @@ import { TableMarks } from './TableMarks'
 
 export function HallContent({ plan, pack }: { plan: FloorPlan; pack: ContentPack }) {
   const zoneColours = useMemo(() => new Map<ZoneId, string>(pack.zones.map((z) => [z.id, z.colour])), [pack])
-  const layout = useMemo(() => computeBoothLayout(plan, zoneColours), [plan, zoneColours])
+  const layout = useMemo(() => {
+    const products = new Map(pack.exhibitors.map((e) => [e.id, e.products]))
+    return computeBoothLayout(plan, zoneColours, (id) => products.get(id))
+  }, [plan, pack, zoneColours])
   const signs = useMemo(() => computeSigns(plan, pack), [plan, pack])
   const atlas = useMemo(() => buildSignAtlas([...signs.arts, ...captionArts(pack)]), [signs, pack])
   useEffect(() => () => atlas.texture.dispose(), [atlas])

@@ -1,9 +1,11 @@
 /** Where every part of every stand goes: pure maths from the floor plan to instance matrices and colours, no React. */
 import * as THREE from 'three'
-import type { ZoneId } from '../content/schema'
+import { productLook } from '../content/products'
+import type { Product, ZoneId } from '../content/schema'
 import type { BoothPlacement, FloorPlan } from '../plan/types'
 import { boothOutward, rectCentre, worldZ } from './coords'
 import { BOOTH, LABEL_ASPECT, PALETTE } from './dimensions'
+import { modelBounds, modelIndex } from './products'
 
 /** The instanced part types of a stand; each becomes one InstancedMesh (one draw call) for the whole hall. */
 export const BOOTH_PARTS = [
@@ -13,9 +15,6 @@ export const BOOTH_PARTS = [
   'fascia',
   'counter',
   'display',
-  'productBox',
-  'productCylinder',
-  'productGem',
 ] as const
 export type BoothPart = (typeof BOOTH_PARTS)[number]
 
@@ -33,9 +32,6 @@ export const MAX_INSTANCES_PER_BOOTH: Record<BoothPart, number> = {
   fascia: 1,
   counter: 1,
   display: 1,
-  productBox: 1,
-  productCylinder: 1,
-  productGem: 1,
 }
 
 export const isPerBoothPart = (part: BoothPart) => (PER_BOOTH_PARTS as readonly BoothPart[]).includes(part)
@@ -65,7 +61,37 @@ export interface BoothLayout {
   screenMatrices: Float32Array
   /** Per booth: 1 where the stand has a screen of its own. */
   hasScreen: Uint8Array
+  products: ProductPlacements
 }
+
+/** Most products a stand shows: one on the plinth or before the screen, one on the floor, a small one on the counter. */
+export const MAX_PRODUCTS_PER_BOOTH = 3
+
+/**
+ * The products on show, in booth order: the detailed model's place (its model drawn near the visitor) and a plain box
+ * of the same size and colour that stands in for it further away.
+ */
+export interface ProductPlacements {
+  count: number
+  /** Per product: the library model (`modelIndex(kind, variant)`). */
+  models: Uint16Array
+  /** Per product: the world matrix of its model. */
+  matrices: Float32Array
+  /** Per product: its body colour (linear RGB). */
+  colours: Float32Array
+  /** Per product: its stand-in box, or -1 for counter-top models, too small to need one far away. */
+  proxyOf: Int32Array
+  /** Stand-in boxes, packed: matrices and colours. */
+  proxyCount: number
+  proxyMatrices: Float32Array
+  proxyColours: Float32Array
+  /** Per booth: its first product and how many it shows. */
+  firstOfBooth: Int32Array
+  countOfBooth: Uint8Array
+}
+
+/** Each stand's products, by exhibitor id; stands of unknown exhibitors show none. */
+export type ProductsOf = (exhibitorId: string) => readonly Product[] | undefined
 
 /** Stable 0..1 variety per exhibitor: the same booth always gets the same display and products. */
 export function hashUnit(text: string, salt = 0) {
@@ -80,7 +106,19 @@ export function hashUnit(text: string, salt = 0) {
   return (h >>> 0) / 4294967296
 }
 
-const PRODUCT_COLOURS = ['#9aa5b1', '#d9dee4', '#3a4756', '#f0b429', '#e4e7eb', '#5c6b7a']
+interface ProductPlace {
+  /** Local position of the product's foot on the stand. */
+  x: number
+  y: number
+  z: number
+  /** The model's scale here (a library model is about 1 m across), and the most a product's own scale may make it. */
+  size: number
+  limit: number
+  /** Whether a stand-in box shows it far away (counter-top models are too small to matter there). */
+  proxy: boolean
+}
+const _centre = new THREE.Vector3()
+const _size = new THREE.Vector3()
 
 const _m = new THREE.Matrix4()
 const _q = new THREE.Quaternion()
@@ -137,8 +175,21 @@ export function standSize(booth: BoothPlacement) {
   }
 }
 
-export function computeBoothLayout(plan: Pick<FloorPlan, 'booths'>, zoneColours: Map<ZoneId, string>): BoothLayout {
+export function computeBoothLayout(plan: Pick<FloorPlan, 'booths'>, zoneColours: Map<ZoneId, string>, productsOf: ProductsOf = () => undefined): BoothLayout {
   const count = plan.booths.length
+  const maxProducts = Math.max(1, count * MAX_PRODUCTS_PER_BOOTH)
+  const products: ProductPlacements = {
+    count: 0,
+    models: new Uint16Array(maxProducts),
+    matrices: new Float32Array(maxProducts * 16),
+    colours: new Float32Array(maxProducts * 3),
+    proxyOf: new Int32Array(maxProducts).fill(-1),
+    proxyCount: 0,
+    proxyMatrices: new Float32Array(maxProducts * 16),
+    proxyColours: new Float32Array(maxProducts * 3),
+    firstOfBooth: new Int32Array(Math.max(1, count)),
+    countOfBooth: new Uint8Array(Math.max(1, count)),
+  }
   const parts = Object.fromEntries(
     BOOTH_PARTS.map((part) => [
       part,
@@ -248,38 +299,62 @@ export function computeBoothLayout(plan: Pick<FloorPlan, 'booths'>, zoneColours:
     writeColour(parts.counter.colours, i, _c.copy(zone).multiplyScalar(0.85))
     frame.world(cx, ph + ch * 0.75, cz, anchors, i)
 
-    // A screen on the wall, or a plinth with a product; then one or two simple product shapes.
+    // A screen on the wall, or a plinth; then the exhibitor's first products: before the screen or on the plinth,
+    // on the floor, and a small model on the counter.
     const screen = h2 < 0.45
-    const productColour = (salt: number) => _c.set(PRODUCT_COLOURS[Math.floor(hashUnit(booth.exhibitorId, salt) * PRODUCT_COLOURS.length)])
-    const product = (part: BoothPart, x: number, y: number, z: number, sx: number, sy: number, sz: number, colourOf: THREE.Color, turn = 0) => {
-      const k = next(part)
-      frame.write(parts[part].matrices, k, x, y, z, sx, sy, sz, turn)
-      writeColour(parts[part].colours, k, colourOf)
-    }
     // The screen's face: just in front of the display box, inside a thin bezel.
     const sw = Math.min(1.8, W * 0.45)
     if (island) frame.write(screenMatrices, i, 0, ph + 1.8, BOOTH.islandTotemWidth / 2 + 0.03 + 0.026, 0.84, 0.49, 1)
     else frame.write(screenMatrices, i, W * 0.18, ph + 1.55, -D / 2 + 0.1 + t + 0.03 + 0.026, sw - 0.06, sw * 0.56 - 0.06, 1)
     hasScreen[i] = screen ? 1 : 0
+    const px = W * 0.2
+    const pz = -D * 0.05
     if (screen) {
       if (island) frame.write(parts.display.matrices, i, 0, ph + 1.8, BOOTH.islandTotemWidth / 2 + 0.03, 0.9, 0.55, 0.05)
       else frame.write(parts.display.matrices, i, W * 0.18, ph + 1.55, -D / 2 + 0.1 + t + 0.03, sw, sw * 0.56, 0.05)
       writeColour(parts.display.colours, i, _c.set(PALETTE.screen))
-      product('productBox', W * 0.24, ph + 0.5, -D * 0.02, 0.8, 1.0, 0.6, productColour(11))
-      product('productCylinder', cx + cw * 0.3, ph + ch + 0.15, cz, 0.24, 0.3, 0.24, productColour(12))
     } else {
-      const px = W * 0.2
-      const pz = -D * 0.05
       frame.write(parts.display.matrices, i, px, ph + 0.45, pz, 0.7, 0.9, 0.7)
       writeColour(parts.display.colours, i, _c.set(PALETTE.plinth))
-      product('productGem', px, ph + 0.9 + 0.25, pz, 0.42, 0.5, 0.42, _c.copy(zone), h1 * Math.PI)
-      if (hashUnit(booth.exhibitorId, 14) < 0.5) product('productCylinder', W * 0.36 - (island ? 0 : 0.2), ph + 0.7, -D * 0.3, 0.5, 1.4, 0.5, productColour(15))
-      else product('productBox', -W * 0.18, ph + 0.6, -D * 0.22, 0.9, 1.2, 0.7, productColour(13), h2 * 0.6)
     }
+    const floorLeft = hashUnit(booth.exhibitorId, 14) < 0.5
+    const places: ProductPlace[] = [
+      screen ? { x: W * 0.24, y: ph, z: -D * 0.02, size: 1, limit: 1.2, proxy: true } : { x: px, y: ph + 0.9, z: pz, size: 0.7, limit: 0.8, proxy: true },
+      floorLeft || screen
+        ? { x: -W * 0.18, y: ph, z: -D * 0.22, size: 1, limit: 1.2, proxy: true }
+        : { x: W * 0.36 - (island ? 0 : 0.2), y: ph, z: -D * 0.3, size: 1, limit: 1.2, proxy: true },
+      { x: cx + cw * 0.3, y: ph + ch, z: cz, size: 0.36, limit: 0.42, proxy: false },
+    ]
+    const shown = productsOf(booth.exhibitorId) ?? []
+    products.firstOfBooth[i] = products.count
+    products.countOfBooth[i] = Math.min(shown.length, places.length)
+    places.slice(0, shown.length).forEach((place, k) => {
+      const look = productLook(shown[k], booth.exhibitorId, k)
+      const n = products.count++
+      const model = modelIndex(look.kind, look.variant)
+      const size = Math.min(place.size * look.scale, place.limit)
+      // Floor pieces turn a little towards either side of the aisle; those on the plinth and counter face it.
+      const turn = place.y === ph ? (hashUnit(booth.exhibitorId, 20 + k) - 0.5) * 0.8 : 0
+      products.models[n] = model
+      frame.write(products.matrices, n, place.x, place.y, place.z, size, size, size, turn)
+      writeColour(products.colours, n, _c.set(look.colour))
+      if (place.proxy) {
+        const box = modelBounds(model)
+        box.getCenter(_centre)
+        box.getSize(_size)
+        // The local offset of the box's centre turns with the stand and the product.
+        const ox = (_centre.x * Math.cos(turn) + _centre.z * Math.sin(turn)) * size
+        const oz = (-_centre.x * Math.sin(turn) + _centre.z * Math.cos(turn)) * size
+        const proxy = products.proxyCount++
+        products.proxyOf[n] = proxy
+        writeColour(products.proxyColours, proxy, _c)
+        frame.write(products.proxyMatrices, proxy, place.x + ox, place.y + _centre.y * size, place.z + oz, _size.x * size, _size.y * size, _size.z * size, turn)
+      }
+    })
 
     const top = island ? ph + BOOTH.islandTotemHeight + 0.7 : large ? ph + wh + 0.7 : ph + wh
     frame.write(hitMatrices, i, 0, top / 2, 0, W, top + 0.02, D)
   }
 
-  return { count, parts, labelMatrices, hitMatrices, anchors, centres, screenMatrices, hasScreen }
+  return { count, parts, labelMatrices, hitMatrices, anchors, centres, screenMatrices, hasScreen, products }
 }

@@ -2,6 +2,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { bookableWindow } from '../booking/slots'
 import type { Slot } from '../booking/types'
+import { productLook } from '../content/products'
 import type { Availability, Exhibitor } from '../content/schema'
 import { bookingBackend } from '../state/bookings/bookingService'
 import { describeSlotTimes } from './bookingFormat'
@@ -12,6 +13,7 @@ import ExhibitorLogo from './ExhibitorLogo'
 import NegotiationHours from './NegotiationHours'
 import BoothProgramme from './sessions/BoothProgramme'
 import { countryName } from './countryName'
+import { ProductPicture } from './ProductPicture'
 
 // with the live layer only: static hosting downloads none of the chat
 const BoothChat = lazy(() => import('./BoothChat'))
@@ -82,9 +84,15 @@ export default function BoothPanel() {
         <BoothProgramme exhibitorId={exhibitor.id} />
         <h3>{t('booth.products')}</h3>
         <ul className="products">
-          {exhibitor.products.map((product) => (
-            <li key={product.en}>{localized(product, language)}</li>
-          ))}
+          {exhibitor.products.map((product, index) => {
+            const look = productLook(product, exhibitor.id, index)
+            return (
+              <li key={product.name.en}>
+                <ProductPicture kind={look.kind} colour={look.colour} variant={look.variant} />
+                <span>{localized(product.name, language)}</span>
+              </li>
+            )
+          })}
         </ul>
         <h3>{t('booth.contact')}</h3>
         <dl className="facts">

@@ -38,6 +38,20 @@ async function renderHall(count: number) {
     if (!(mesh as THREE.Mesh).isMesh && !(mesh as THREE.LineSegments).isLineSegments) return
     const material = mesh.material as THREE.Material
     if (!material.visible) return
+    const perBooth = mesh.userData.perBooth === true
+    const batch = mesh as unknown as THREE.BatchedMesh
+    if (batch.isBatchedMesh) {
+      // One draw call for all its visible instances, each as many triangles as its own geometry.
+      let visible = 0
+      let triangles = 0
+      for (let i = 0; i < batch.instanceCount; i++) {
+        if (!batch.getVisibleAt(i)) continue
+        visible++
+        triangles += batch.getGeometryRangeAt(batch.getGeometryIdAt(i)).count / 3
+      }
+      drawn.push({ name: mesh.name, instanced: true, count: visible, perBooth, triangles })
+      return
+    }
     const instanced = (mesh as THREE.InstancedMesh).isInstancedMesh === true
     const instances = instanced ? (mesh as THREE.InstancedMesh).count : 1
     const geometry = mesh.geometry
@@ -46,7 +60,7 @@ async function renderHall(count: number) {
       name: mesh.name,
       instanced,
       count: instances,
-      perBooth: mesh.userData.perBooth === true,
+      perBooth,
       triangles: (mesh as THREE.Mesh).isMesh ? (vertices / 3) * instances : 0,
     })
   })

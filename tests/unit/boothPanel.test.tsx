@@ -22,7 +22,7 @@ describe('booth panel', () => {
     const panel = screen.getByRole('complementary', { name: korean.name.en })
     expect(within(panel).getByText('Sample exhibitor')).toBeTruthy()
     expect(within(panel).getByText('South Korea')).toBeTruthy()
-    for (const product of korean.products) expect(within(panel).getByText(product.en)).toBeTruthy()
+    for (const product of korean.products) expect(within(panel).getByText(product.name.en)).toBeTruthy()
     expect(within(panel).getByRole('link', { name: korean.contact.email })).toBeTruthy()
     expect(within(panel).getByText(/Seoul time/)).toBeTruthy()
   })

@@ -13,6 +13,8 @@ import {
 import {
   EXHIBITING_ZONE_IDS,
   LANGUAGES,
+  PRODUCT_KINDS,
+  PRODUCT_SCALE,
   TEXT_LIMITS,
   ZONE_IDS,
   exhibitorSchema,
@@ -200,6 +202,28 @@ describe('the curated routes of the wmc2021 pack', () => {
 })
 
 describe('validateContentPack on a broken pack', () => {
+  it('names file, entry and field of a product of unknown kind, and of a bad colour, variant or scale', () => {
+    const files = copyOfPack()
+    const entry = files['exhibitors/nev.json'][2]
+    entry.products[1].kind = 'spaceship'
+    entry.products[0].colour = 'red'
+    entry.products[2].variant = 3
+    entry.products[2].scale = 5
+    const problems = problemsOf(validateContentPack(files)).map(formatContentProblem)
+    const at = `exhibitors/nev.json › #2 "${entry.id}"`
+    expect(problems).toEqual([
+      `${at} › products[0].colour: must be a colour like #1a7fd4`,
+      `${at} › products[1].kind: must be a product kind: ${PRODUCT_KINDS.join(', ')}`,
+      `${at} › products[2].variant: must be 0, 1 or 2, not 3`,
+      `${at} › products[2].scale: must be at most ${PRODUCT_SCALE.max}, not 5`,
+    ])
+  })
+
+  it('shows every kind of the library somewhere in the pack', () => {
+    const kinds = new Set(realPack().exhibitors.flatMap((e) => e.products.map((p) => p.kind)))
+    expect(kinds.size).toBe(PRODUCT_KINDS.length)
+  })
+
   it('names an exhibitor whose section its zone does not declare', () => {
     const files = copyOfPack()
     files['exhibitors/yrd.json'][2].section = 'anhui'
@@ -447,7 +471,7 @@ describe('validateContentPack on a broken pack', () => {
     const exhibitor = files['exhibitors/nev.json'][1]
     exhibitor.name.en = 'N'.repeat(TEXT_LIMITS.name + 1)
     exhibitor.description['zh-CN'] = '长'.repeat(TEXT_LIMITS.description + 1)
-    exhibitor.products[0].ko = '가'.repeat(TEXT_LIMITS.name + 1)
+    exhibitor.products[0].name.ko = '가'.repeat(TEXT_LIMITS.name + 1)
     files['zones.json'][4].description.en = 'd'.repeat(TEXT_LIMITS.description + 1)
     files['routes.json'][0].title['zh-CN'] = '路'.repeat(TEXT_LIMITS.name + 1)
     files['results.json'].figures[0].quote = '引'.repeat(TEXT_LIMITS.quote + 1)
@@ -457,7 +481,7 @@ describe('validateContentPack on a broken pack', () => {
       expect.arrayContaining([
         `exhibitors/nev.json › ${entry} › name.en: must be at most ${TEXT_LIMITS.name} characters long`,
         `exhibitors/nev.json › ${entry} › description.zh-CN: must be at most ${TEXT_LIMITS.description} characters long`,
-        `exhibitors/nev.json › ${entry} › products[0].ko: must be at most ${TEXT_LIMITS.name} characters long`,
+        `exhibitors/nev.json › ${entry} › products[0].name.ko: must be at most ${TEXT_LIMITS.name} characters long`,
         expect.stringMatching(new RegExp(`^zones\\.json › #4 "[a-z-]+" › description\\.en: must be at most ${TEXT_LIMITS.description} characters long$`)),
         expect.stringMatching(new RegExp(`^routes\\.json › #0 "[a-z-]+" › title\\.zh-CN: must be at most ${TEXT_LIMITS.name} characters long$`)),
         expect.stringMatching(new RegExp(`^results\\.json › figures #0 "[a-z-]+" › quote: must be at most ${TEXT_LIMITS.quote} characters long$`)),

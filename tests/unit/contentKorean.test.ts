@@ -26,7 +26,7 @@ describe('Korean content names', () => {
 
   it('gives every product a non-empty Korean name', () => {
     const missing = pack.exhibitors.flatMap((e) =>
-      e.products.filter((p) => !p.ko?.trim() || !KOREAN_OR_LATIN.test(p.ko)).map((p) => `${e.id}: ${p.en}`),
+      e.products.filter((p) => !p.name.ko?.trim() || !KOREAN_OR_LATIN.test(p.name.ko)).map((p) => `${e.id}: ${p.name.en}`),
     )
     expect(missing).toEqual([])
   })

@@ -8,7 +8,7 @@ const zone = (id: Zone['id'], zh: string, en: string, ko: string): Zone => ({
 })
 const exhibitor = (id: string, zh: string, en: string, products: [string, string][], z: Exhibitor['zone'] = 'ai'): Exhibitor => ({
   id, name: { 'zh-CN': zh, en }, zone: z, sample: true, boothSize: 'standard',
-  description: { 'zh-CN': zh, en }, products: products.map(([p, q]) => ({ 'zh-CN': p, en: q })), country: 'CN-AH',
+  description: { 'zh-CN': zh, en }, products: products.map(([p, q]) => ({ name: { 'zh-CN': p, en: q }, kind: 'display' as const })), country: 'CN-AH',
   contact: { email: 'a@example.com' },
   availability: { timeZone: 'Asia/Shanghai', weeklyHours: {}, slotMinutes: 30, bufferMinutes: 0, parallelTables: 1, blackoutDates: [], modes: ['online'] },
 })
