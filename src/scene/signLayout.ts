@@ -3,6 +3,7 @@ import type { ContentPack, ZoneId } from '../content/schema'
 import type { FloorPlan, Point } from '../plan/types'
 import { worldZ } from './coords'
 import { HALL } from './dimensions'
+import { koreaGate, yrdGateway } from '../plan/gates'
 import { rectCentre, sectionName, zoneById, zoneFront } from './landmarks'
 
 /** What a sign slot of the atlas shows. */
@@ -46,31 +47,8 @@ export const SIGN_PIXELS = {
 /** Rotation about y that turns a plane's front (+z) towards a plan direction. */
 export const facingRotation = (dir: Point) => Math.atan2(dir.x, -dir.z)
 
-export interface KoreaGate {
-  mid: Point
-  along: Point
-  outward: Point
-  width: number
-  height: number
-}
-
-/** The Korea pavilion's gate: centred on its front edge, where visitors arrive. */
-export function koreaGate(plan: FloorPlan): KoreaGate | null {
-  const zone = zoneById(plan, 'korea-pavilion')
-  if (!zone) return null
-  const front = zoneFront(zone)
-  // A step out into the aisle, clear of the stands along the edge.
-  const mid = { x: front.mid.x + front.outward.x * 1.2, z: front.mid.z + front.outward.z * 1.2 }
-  return { mid, along: front.along, outward: front.outward, width: Math.min(9, front.length * 0.6), height: 5.2 }
-}
-
-/** The YRD joint pavilion's shared gateway on its front edge. */
-export function yrdGateway(plan: FloorPlan) {
-  const zone = zoneById(plan, 'yrd')
-  if (!zone) return null
-  const front = zoneFront(zone)
-  return { mid: front.mid, along: front.along, outward: front.outward, width: Math.min(12, front.length * 0.7), height: 6 }
-}
+// The gates stand on the floor the walk grid covers, so where they go is plan geometry.
+export { koreaGate, yrdGateway, type KoreaGate } from '../plan/gates'
 
 export function computeSigns(plan: FloorPlan, pack: Pick<ContentPack, 'zones' | 'exhibitors' | 'event'>) {
   const arts: SignArtSpec[] = []
