@@ -66,6 +66,9 @@ export interface KoreaGate {
   eaves: EaveRun[]
 }
 
+/** How far out from a pavilion's front edge its gate stands, metres: in the aisle, clear of the front row. */
+const GATE_STEP_OUT = 2
+
 /** Height of the eaves beside the Korea gate: lower than the gate so the gate stands out. */
 export const KOREA_EAVE_HEIGHT = 3.6
 
@@ -74,8 +77,8 @@ export function koreaGate(plan: Zones): KoreaGate | null {
   const zone = plan.zones.find((z) => z.zoneId === 'korea-pavilion')
   if (!zone) return null
   const front = zoneFront(zone)
-  // A step out into the aisle, clear of the stands along the edge.
-  const mid = { x: front.mid.x + front.outward.x * 1.2, z: front.mid.z + front.outward.z * 1.2 }
+  // Out in the aisle, so its roof and eaves leave the stands' fronts open to a camera looking down on them.
+  const mid = { x: front.mid.x + front.outward.x * GATE_STEP_OUT, z: front.mid.z + front.outward.z * GATE_STEP_OUT }
   const width = clearWidth(plan.booths, { mid, along: front.along }, Math.min(9, front.length * 0.6), POST_HALF.koreaGate)
   const gate = { mid, along: front.along, outward: front.outward, width, height: 5.2, frontLength: front.length, eaves: [] as EaveRun[] }
   gate.eaves = eaveRuns(plan.booths, gate)
@@ -119,8 +122,10 @@ export function yrdGateway(plan: Zones): Gateway | null {
   const zone = plan.zones.find((z) => z.zoneId === 'yrd')
   if (!zone) return null
   const front = zoneFront(zone)
-  const width = clearWidth(plan.booths, front, Math.min(12, front.length * 0.7), POST_HALF.yrdPillar)
-  return { mid: front.mid, along: front.along, outward: front.outward, width, height: 6 }
+  // Out in the aisle like the Korea gate, so the pillars do not stand against the front row's corners.
+  const mid = { x: front.mid.x + front.outward.x * GATE_STEP_OUT, z: front.mid.z + front.outward.z * GATE_STEP_OUT }
+  const width = clearWidth(plan.booths, { mid, along: front.along }, Math.min(12, front.length * 0.7), POST_HALF.yrdPillar)
+  return { mid, along: front.along, outward: front.outward, width, height: 6 }
 }
 
 /** A post's footprint on the floor: a square (the widest part of it, its base) round a centre. */
