@@ -151,8 +151,26 @@ function collectObstacles(plan: FloorPlan): Obstacle[] {
   const cs = plan.columnSize + 0.05
   for (const c of plan.columns) out.push(boxOf(c.x, HALL.wallHeight / 2, -c.z, cs, HALL.wallHeight, cs))
   const { x, z, width, depth } = plan.hall
-  // Trusses are open lattices, taken as solid slabs: a line through one would cross a bar often enough.
-  for (const row of trussRows(plan)) out.push({ min: [x, HALL.trussBottom - 0.12, -row - 0.12], max: [x + width, HALL.trussTop + 0.12, -row + 0.12], booth: -1 })
+  // Trusses: two chords the width of the hall, and diagonals between them (hallArchitecture) cut into short boxes, so
+  // a sight line may pass through the open panels between them as it does in the hall.
+  const panel = width > 200 ? 5 : 3.5
+  const panels = Math.max(1, Math.round(width / panel))
+  const step = width / panels
+  const pieces = 8
+  const rise = HALL.trussTop - HALL.trussBottom
+  for (const row of trussRows(plan)) {
+    for (const y of [HALL.trussBottom, HALL.trussTop]) out.push({ min: [x, y - 0.12, -row - 0.12], max: [x + width, y + 0.12, -row + 0.12], booth: -1 })
+    for (let k = 0; k < panels; k++) {
+      const up = k % 2 === 0
+      for (let j = 0; j < pieces; j++) {
+        const x0 = x + k * step + (j / pieces) * step
+        const x1 = x0 + step / pieces
+        const ya = HALL.trussBottom + rise * (up ? j / pieces : 1 - j / pieces)
+        const yb = HALL.trussBottom + rise * (up ? (j + 1) / pieces : 1 - (j + 1) / pieces)
+        out.push({ min: [x0 - 0.06, Math.min(ya, yb) - 0.06, -row - 0.06], max: [x1 + 0.06, Math.max(ya, yb) + 0.06, -row + 0.06], booth: -1 })
+      }
+    }
+  }
   const purlins = Math.max(2, Math.round(width / 12))
   for (let k = 1; k < purlins; k++) {
     const px = x + (k / purlins) * width
@@ -452,9 +470,33 @@ export function framedOverview(plan: FloorPlan, booth: BoothPlacement, frame: Sc
   const points = sightPoints(booth)
   const out = boothOutward(booth.rect, booth.facing, booth.front)
   const base = Math.atan2(out.x, -out.z)
+  const clear = (view: FramedView) => points.every((p) => segmentClear(index, view.eye, p, booth.index))
+  const coarse = overviewCandidates(centre, corners, frame, base, OVERVIEW_TURNS, OVERVIEW_ELEVATIONS)
+  const found = coarse.find(clear)
+  if (found) return found
+  // A crowded spot (a phone's narrow strip above the sheet looks from far, across trusses and signs): a finer search.
+  const fine = overviewCandidates(centre, corners, frame, base, FINE_TURNS, FINE_ELEVATIONS)
+  const found2 = fine.find(clear)
+  if (found2) return found2
+  // Nothing is clear: of the most comfortable framings, the one with the fewest lines blocked.
+  const blocked = (view: FramedView) => points.filter((p) => !segmentClear(index, view.eye, p, booth.index)).length
+  let best: { view: FramedView; blocked: number } | null = null
+  for (const view of fine.slice(0, 300)) {
+    const n = blocked(view)
+    if (!best || n < best.blocked) best = { view, blocked: n }
+  }
+  return best?.view ?? coarse[0] ?? straightAbove(centre, frame)
+}
+
+/** Headings every 5° and elevations every 3°, for the few stands the coarse search cannot show clearly. */
+const FINE_TURNS = Array.from({ length: 72 }, (_, k) => (k <= 36 ? k * 5 : (k - 72) * 5))
+const FINE_ELEVATIONS = Array.from({ length: 26 }, (_, k) => 10 + k * 3)
+
+/** Every (heading, elevation) at the distance that just frames the stand, most comfortable first. */
+function overviewCandidates(centre: Vec3, corners: Vec3[], frame: ScreenFrame, base: number, turns: number[], elevations: number[]): FramedView[] {
   const candidates: { view: FramedView; score: number }[] = []
-  for (const turn of OVERVIEW_TURNS) {
-    for (const elevation of OVERVIEW_ELEVATIONS) {
+  for (const turn of turns) {
+    for (const elevation of elevations) {
       const heading = base + turn * DEG
       const dir: Vec3 = [Math.sin(heading) * Math.cos(elevation * DEG), Math.sin(elevation * DEG), Math.cos(heading) * Math.cos(elevation * DEG)]
       const distance = fitDistance(centre, dir, corners, frame)
@@ -470,12 +512,7 @@ export function framedOverview(plan: FloorPlan, booth: BoothPlacement, frame: Sc
       candidates.push({ view: { eye, aim, pivot }, score })
     }
   }
-  candidates.sort((a, b) => a.score - b.score)
-  for (const c of candidates) {
-    if (points.every((p) => segmentClear(index, c.view.eye, p, booth.index))) return c.view
-  }
-  // Nothing is clear (never seen in the sample or synthetic halls): the most comfortable framing.
-  return candidates[0]?.view ?? straightAbove(centre, frame)
+  return candidates.sort((a, b) => a.score - b.score).map((c) => c.view)
 }
 
 function straightAbove(centre: Vec3, frame: ScreenFrame): FramedView {
