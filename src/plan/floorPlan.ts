@@ -11,6 +11,7 @@ import type {
   WalkGrid,
   ZoneArea,
 } from './types'
+import { gatePosts } from './gates'
 import { nearestWalkable } from './walk'
 
 export interface FloorPlanInput {
@@ -596,6 +597,10 @@ export function computeFloorPlan(input: FloorPlanInput): FloorPlan {
     zones.push({ zoneId: area.zoneId, rect, sign: centre, arrival: nearestWalkable(grid, arrival), lookAt: centre })
   })
   zones.sort((a, b) => zoneOrder.get(a.zoneId)! - zoneOrder.get(b.zoneId)!)
+  // Gate and entrance posts stand on the zones' front edges, which the zones' arrival points decide: blocked last.
+  for (const post of gatePosts({ zones, booths, entrance: { x: axis, z: 0 }, entranceWidth: M.entranceWidth })) {
+    blockRect(grid, { x: post.centre.x - post.half, z: post.centre.z - post.half, width: 2 * post.half, depth: 2 * post.half })
+  }
 
   const crossAisles: Rect[] = [{ x: M.perimeterAisle, z: M.lobbyDepth, width: W - 2 * M.perimeterAisle, depth: M.crossAisle }]
   for (let b = 0; b + 1 < layout.blocks; b++) {

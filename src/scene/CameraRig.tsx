@@ -36,6 +36,7 @@ import {
 } from './cameraViews'
 import { cameraRotationY, worldZ } from './coords'
 import { EYE_HEIGHT } from './dimensions'
+import { screenFrameFor } from './framing'
 import { easeInOutCubic, prefersReducedMotion } from './motion'
 
 type Controls = ComponentRef<typeof OrbitControls>
@@ -90,6 +91,12 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
   const queuedWalk = useRef<CameraRequest | null>(null)
 
   const reach = Math.max(plan.hall.width, plan.hall.depth)
+  const getState = useThree((s) => s.get)
+  /** The part of the canvas the overlay leaves free for a booth, at the canvas's size now. */
+  const screenFrame = () => {
+    const { width, height } = getState().size
+    return screenFrameFor(width, height)
+  }
 
   // Far plane and the first view, once per plan.
   useEffect(() => {
@@ -151,9 +158,9 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
       const booth = plan.booths.find((b) => b.exhibitorId === request.exhibitorId)
       if (!booth) return
       if (mode === 'walk') {
-        const pose = boothWalkPose(booth)
+        const pose = boothWalkPose(plan, booth, screenFrame())
         flyTo(walkView(pose), { mode: 'walk', pose }, cut)
-      } else flyTo(boothOverview(booth), { mode: 'overview' }, cut)
+      } else flyTo(boothOverview(plan, booth, screenFrame()), { mode: 'overview' }, cut)
     } else if (request.kind === 'table') {
       const table = plan.tables.find((t) => t.id === request.tableId)
       if (!table) return

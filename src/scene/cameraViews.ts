@@ -4,10 +4,11 @@ import type { ZoneId } from '../content/schema'
 import type { BoothPlacement, FloorPlan, NegotiationTable, Point } from '../plan/types'
 import type { RouteStop } from '../routes/types'
 import { distancesFrom, isWalkableDisc, nearestWalkable } from '../plan/walk'
-import { forwardOf, rightOf, WALK, type WalkPose } from '../controls/walkController'
+import { forwardOf, WALK, type WalkPose } from '../controls/walkController'
 import { rectCentre, worldZ, yawTowards } from './coords'
 import { EYE_HEIGHT } from './dimensions'
 import { standSize } from './boothLayout'
+import { DESKTOP_FRAME, framedOverview, framedWalkPose, type ScreenFrame } from './framing'
 
 /** A camera position and the point it looks at, in world space. */
 export interface View {
@@ -15,10 +16,6 @@ export interface View {
   target: THREE.Vector3
 }
 
-/** How far right of the booth the overview camera aims, so the booth sits left of the side panel. */
-const BOOTH_PANEL_SHIFT = 3
-/** Yaw turned to the right when standing at a booth in walk mode, for the same reason. */
-const BOOTH_PANEL_YAW = 0.22
 
 const world = (p: Point, y = 0) => new THREE.Vector3(p.x, y, worldZ(p))
 
@@ -71,44 +68,38 @@ export function zoneOverview(plan: FloorPlan, zoneId: ZoneId): View | null {
   return overviewOf(centre, heading, distance * 0.75, distance * 0.8)
 }
 
-export function boothWalkPose(booth: BoothPlacement): WalkPose {
+/**
+ * Standing at a booth in walk mode: the place in the aisle before it that sees the whole stand with nothing in between,
+ * turned so the stand sits in the part of the screen the opened panel leaves free (framing.ts); the front point when
+ * the aisle has no room at all.
+ */
+export function boothWalkPose(plan: FloorPlan, booth: BoothPlacement, frame: ScreenFrame = DESKTOP_FRAME): WalkPose {
+  const framed = framedWalkPose(plan, booth, frame, WALK.radius)
+  if (framed) return framed
   const { centre } = standSize(booth)
-  return { x: booth.front.x, z: booth.front.z, yaw: yawTowards(booth.front, centre) + BOOTH_PANEL_YAW, pitch: 0.08 }
+  return { x: booth.front.x, z: booth.front.z, yaw: yawTowards(booth.front, centre), pitch: 0.08 }
 }
 
-/** How far back from a booth's front the tour stands, best first: far enough to see the fascia and the counter at once. */
-const TOUR_STAND_BACK = [1.6, 1.2, 0.8, 0.4] as const
-/** Looking up a little at a stop, so the company name on the fascia is in the frame. */
-const TOUR_BOOTH_PITCH = 0.15
-
 /**
- * Where the guided tour stands at a stop: in the aisle before the booth's front, stepped back as far as the aisle
- * allows, facing the stand (turned like boothWalkPose, so the opened panel leaves it in view); or on a zone's arrival
- * spot facing what the zone shows. Null for a stop not in this hall.
+ * Where the guided tour stands at a stop: at a booth, where walk mode stands to show it (boothWalkPose); or on a
+ * zone's arrival spot facing what the zone shows. Null for a stop not in this hall.
  */
-export function tourStopPose(plan: FloorPlan, stop: RouteStop): WalkPose | null {
+export function tourStopPose(plan: FloorPlan, stop: RouteStop, frame: ScreenFrame = DESKTOP_FRAME): WalkPose | null {
   if (stop.kind === 'zone') return zoneWalkPose(plan, stop.zoneId)
   const booth = plan.booths.find((b) => b.exhibitorId === stop.exhibitorId)
   if (!booth) return null
-  const { centre, outward } = standSize(booth)
-  const back = (d: number) => ({ x: booth.front.x + outward.x * d, z: booth.front.z + outward.z * d })
-  const d = TOUR_STAND_BACK.find((k) => isWalkableDisc(plan.walkGrid, back(k), WALK.radius)) ?? 0
-  const at = back(d)
-  return { x: at.x, z: at.z, yaw: yawTowards(at, centre) + BOOTH_PANEL_YAW, pitch: TOUR_BOOTH_PITCH }
+  return boothWalkPose(plan, booth, frame)
 }
 
-/** In front of the stand and above it, aimed right of it so the stand stays clear of the right-hand panel. */
-export function boothOverview(booth: BoothPlacement): View {
-  const { centre, outward, width } = standSize(booth)
-  const heading = { x: -outward.x, z: -outward.z }
-  const r = rightOf(Math.atan2(heading.x, heading.z))
-  const shift = BOOTH_PANEL_SHIFT + width * 0.15
-  const target = { x: centre.x + r.x * shift, z: centre.z + r.z * shift }
-  const back = 9 + width * 0.6
-  // Steep enough (about 50°) to look over the low eaves and gates that line some zones' fronts.
-  const view = overviewOf(target, heading, back, back * 1.2)
-  view.target.y = 1.2
-  return view
+/**
+ * The overview of a booth: the camera the framing search chooses (framing.ts), which frames the whole stand in the
+ * part of the screen the panel leaves free with a clear view of it; the orbit pivots at the stand.
+ */
+export function boothOverview(plan: FloorPlan, booth: BoothPlacement, frame: ScreenFrame = DESKTOP_FRAME): View {
+  const { eye, aim, pivot } = framedOverview(plan, booth, frame)
+  const position = new THREE.Vector3(...eye)
+  const forward = new THREE.Vector3(0, 0, -1).applyEuler(new THREE.Euler(aim.pitch, aim.turn, 0, 'YXZ'))
+  return { position, target: position.clone().addScaledVector(forward, pivot) }
 }
 
 /** Re-targets the overview on a floor point, keeping the current viewing offset. */

@@ -7,7 +7,6 @@ import { HALL, PALETTE } from './dimensions'
 import { directoryBoard, resultsBoard, type BoardPlacement } from './lobbyLayout'
 import { BOX, BOX_NO_BOTTOM, colour, CYLINDER, MergedGeometryBuilder, PLANE } from './mergedGeometry'
 import { addKoreaPavilion, addYrdGateway } from './pavilions'
-import { zoneById, zoneFront } from './landmarks'
 import { koreaGate, yrdGateway, type SignPlacement } from './signLayout'
 
 const _m = new THREE.Matrix4()
@@ -198,8 +197,7 @@ export function buildArchitecture(plan: FloorPlan, pack: Pick<ContentPack, 'zone
   addLobby(b, plan, accent)
   addNegotiation(b, plan, colours.get('negotiation') ?? '#607d8b')
   const gate = koreaGate(plan)
-  const korea = zoneById(plan, 'korea-pavilion')
-  if (gate && korea) addKoreaPavilion(b, gate, zoneFront(korea).length)
+  if (gate) addKoreaPavilion(b, gate)
   const yrd = yrdGateway(plan)
   if (yrd) addYrdGateway(b, yrd, colours.get('yrd') ?? '#b5793a')
   return b.build()

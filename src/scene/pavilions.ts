@@ -2,7 +2,7 @@
 import * as THREE from 'three'
 import type { Point } from '../plan/types'
 import { BOX, colour, CYLINDER, template, type MergedGeometryBuilder } from './mergedGeometry'
-import type { KoreaGate } from './signLayout'
+import { KOREA_EAVE_HEIGHT, type KoreaGate } from '../plan/gates'
 
 /** Dancheong palette: vermilion posts, green and blue beams, dark giwa tiles. */
 export const DANCHEONG = {
@@ -83,7 +83,7 @@ function addRoof(builder: MergedGeometryBuilder, frame: EdgeFrame, a: number, y:
 }
 
 /** The gate and the giwa eaves along the pavilion's front edge. */
-export function addKoreaPavilion(builder: MergedGeometryBuilder, gate: KoreaGate, frontLength: number) {
+export function addKoreaPavilion(builder: MergedGeometryBuilder, gate: KoreaGate) {
   const frame = new EdgeFrame(gate.mid, gate.along, gate.outward)
   const half = gate.width / 2
   const h = gate.height
@@ -97,21 +97,13 @@ export function addKoreaPavilion(builder: MergedGeometryBuilder, gate: KoreaGate
   builder.add(BOX(), frame.matrix(0, h + 0.1, 0, gate.width + 1.4, 0.25, 0.9), colour(DANCHEONG.ochre))
   addRoof(builder, frame, 0, h + 0.2, gate.width + 4, 3.6, 1.5, 0.9)
 
-  // Eaves on posts along the rest of the front edge, lower than the gate so the gate stands out.
-  const eaveHeight = 3.6
-  const sideLength = (frontLength - gate.width) / 2 - 1
-  if (sideLength > 3) {
-    for (const sign of [-1, 1]) {
-      const centre = sign * (half + 1 + sideLength / 2)
-      const posts = Math.max(2, Math.round(sideLength / 6) + 1)
-      for (let k = 0; k < posts; k++) {
-        const a = sign * (half + 1 + (k / (posts - 1)) * sideLength)
-        builder.add(CYLINDER(8), frame.matrix(a, eaveHeight / 2, 0, 0.34, eaveHeight, 0.34), colour(DANCHEONG.post))
-      }
-      builder.add(BOX(), frame.matrix(centre, eaveHeight - 0.2, 0, sideLength + 0.4, 0.3, 0.32), colour(DANCHEONG.green))
-      builder.add(BOX(), frame.matrix(centre, eaveHeight - 0.52, 0, sideLength + 0.2, 0.22, 0.28), colour(DANCHEONG.blue))
-      addRoof(builder, frame, centre, eaveHeight, sideLength + 2, 2.2, 0.7, 0.5)
-    }
+  // Eaves on posts along the rest of the front edge (where the walk grid blocks them), lower than the gate.
+  const eaveHeight = KOREA_EAVE_HEIGHT
+  for (const run of gate.eaves) {
+    for (const a of run.posts) builder.add(CYLINDER(8), frame.matrix(a, eaveHeight / 2, 0, 0.34, eaveHeight, 0.34), colour(DANCHEONG.post))
+    builder.add(BOX(), frame.matrix(run.centre, eaveHeight - 0.2, 0, run.length + 0.4, 0.3, 0.32), colour(DANCHEONG.green))
+    builder.add(BOX(), frame.matrix(run.centre, eaveHeight - 0.52, 0, run.length + 0.2, 0.22, 0.28), colour(DANCHEONG.blue))
+    addRoof(builder, frame, run.centre, eaveHeight, run.length + 2, 2.2, 0.7, 0.5)
   }
 }
 

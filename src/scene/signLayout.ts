@@ -1,8 +1,9 @@
 /** Which signs hang where and what each shows: pure data from plan + pack that the sign atlas and the architecture share. */
 import type { ContentPack, ZoneId } from '../content/schema'
-import type { FloorPlan, Point } from '../plan/types'
+import type { FloorPlan, Point, SectionArea, ZoneArea } from '../plan/types'
 import { worldZ } from './coords'
-import { HALL } from './dimensions'
+import { BOOTH, HALL } from './dimensions'
+import { koreaGate, yrdGateway } from '../plan/gates'
 import { rectCentre, sectionName, zoneById, zoneFront } from './landmarks'
 
 /** What a sign slot of the atlas shows. */
@@ -46,31 +47,18 @@ export const SIGN_PIXELS = {
 /** Rotation about y that turns a plane's front (+z) towards a plan direction. */
 export const facingRotation = (dir: Point) => Math.atan2(dir.x, -dir.z)
 
-export interface KoreaGate {
-  mid: Point
-  along: Point
-  outward: Point
-  width: number
-  height: number
-}
+// The gates stand on the floor the walk grid covers, so where they go is plan geometry.
+export { koreaGate, yrdGateway, type KoreaGate } from '../plan/gates'
 
-/** The Korea pavilion's gate: centred on its front edge, where visitors arrive. */
-export function koreaGate(plan: FloorPlan): KoreaGate | null {
-  const zone = zoneById(plan, 'korea-pavilion')
-  if (!zone) return null
-  const front = zoneFront(zone)
-  // A step out into the aisle, clear of the stands along the edge.
-  const mid = { x: front.mid.x + front.outward.x * 1.2, z: front.mid.z + front.outward.z * 1.2 }
-  return { mid, along: front.along, outward: front.outward, width: Math.min(9, front.length * 0.6), height: 5.2 }
-}
-
-/** The YRD joint pavilion's shared gateway on its front edge. */
-export function yrdGateway(plan: FloorPlan) {
-  const zone = zoneById(plan, 'yrd')
-  if (!zone) return null
-  const front = zoneFront(zone)
-  return { mid: front.mid, along: front.along, outward: front.outward, width: Math.min(12, front.length * 0.7), height: 6 }
-}
+/** Width of a zone's hanging sign: its face; the board adds its margin. */
+export const zoneSignWidth = (area: ZoneArea) => Math.max(6, Math.min(11, area.rect.width * 0.75, area.rect.depth * 1.2))
+/** Width of a section's hanging sign. */
+export const sectionSignWidth = (section: SectionArea) => Math.max(3, Math.min(5.5, section.rect.width * 0.6))
+/** The tallest stand's top: an island's totem and fascia (boothLayout). */
+const TALLEST_STAND = BOOTH.platformHeight + BOOTH.islandTotemHeight + 0.7
+/** Centre height of a section's sign: its board's lower edge clears the tallest stand below it by half a metre. */
+export const sectionSignHeight = (width: number) =>
+  Math.max(HALL.sectionSignHeight, TALLEST_STAND + 0.5 + (width * SIGN_PIXELS.section[1]) / SIGN_PIXELS.section[0] / 2 + 0.08)
 
 export function computeSigns(plan: FloorPlan, pack: Pick<ContentPack, 'zones' | 'exhibitors' | 'event'>) {
   const arts: SignArtSpec[] = []
@@ -95,7 +83,7 @@ export function computeSigns(plan: FloorPlan, pack: Pick<ContentPack, 'zones' | 
       pixels: [...SIGN_PIXELS.zone],
     })
     const front = zoneFront(area)
-    const width = Math.max(6, Math.min(11, area.rect.width * 0.75, area.rect.depth * 1.2))
+    const width = zoneSignWidth(area)
     placements.push({
       art: key,
       position: [area.sign.x, HALL.zoneSignHeight, worldZ(area.sign)],
@@ -115,10 +103,10 @@ export function computeSigns(plan: FloorPlan, pack: Pick<ContentPack, 'zones' | 
     const name = sectionName(pack, s.zoneId, s.section)
     arts.push({ key, art: { kind: 'section', zh: name.zh, en: name.en, colour: colourOf(s.zoneId) }, pixels: [...SIGN_PIXELS.section] })
     const c = rectCentre(s.rect)
-    const width = Math.max(3, Math.min(5.5, s.rect.width * 0.6))
+    const width = sectionSignWidth(s)
     placements.push({
       art: key,
-      position: [c.x, HALL.sectionSignHeight, worldZ(c)],
+      position: [c.x, sectionSignHeight(width), worldZ(c)],
       rotationY: facingRotation(zoneFront(zone).outward),
       width,
       height: (width * SIGN_PIXELS.section[1]) / SIGN_PIXELS.section[0],
