@@ -89,7 +89,7 @@ export function Screens({ plan, pack, layout }: { plan: FloorPlan; pack: Content
     [cardBooths],
   )
   useEffect(() => () => disposePooledAtlas(cards), [cards])
-  const standby = useMemo(() => createStandbyScreens(plan, layout, new Map(pack.zones.map((z) => [z.id, z.colour]))), [plan, layout, pack])
+  const standby = useMemo(() => createStandbyScreens(plan, layout, new Map(pack.zones.map((z) => [z.id, z.colour])), `${pack.event.shortName['zh-CN']} · ${pack.event.shortName.en}`), [plan, layout, pack])
   useEffect(() => () => standby.dispose(), [standby])
 
   /** Where each screen with a source is: booths by their screen's face, the lobby on its results board. */

@@ -1,7 +1,7 @@
 /**
- * Soft contact shadows baked once into one mesh: a ring round the foot of every stand, counter, display, column, table
- * group and the lobby's dais, dark at the edge and fading to nothing outwards (vertex alpha). Drawn once into the
- * geometry and reused every frame for one draw call, so the hall still draws nothing when idle.
+ * Soft contact shadows laid out once: a shade round the foot of every stand, counter, display, column, table group
+ * and the lobby's dais, dark at the edge and fading to nothing outwards. Computed once from the plan into one
+ * instanced mesh of quads and reused every frame for one draw call, so the hall still draws nothing when idle.
  */
 import * as THREE from 'three'
 import type { FloorPlan } from '../plan/types'
@@ -24,88 +24,53 @@ const PLATFORM_Y = BOOTH.platformHeight + 0.006
 /** Stand parts that stand on the platform and get their own shadow. */
 const FITTINGS = ['counter', 'display'] as const
 
-export class ShadowRings {
-  readonly positions: number[] = []
-  readonly colours: number[] = []
+/** Floats per shadow: centre x, y, z; half width, half depth; yaw; reach; alpha. */
+const STRIDE = 8
 
-  get triangles() {
-    return this.positions.length / 9
+/**
+ * Every soft shadow of the hall as one quad each (two triangles): the fragment shader measures how far outside the
+ * footprint it is, in metres, so a stand of any size gets the same soft edge.
+ */
+export class ShadowQuads {
+  private data: number[] = []
+
+  get count() {
+    return this.data.length / STRIDE
   }
 
-  /** A ring round a convex outline (world x, z, counter-clockwise or not), darkest at the outline. */
-  ring(outline: [number, number][], y: number, alpha: number, reach: number) {
-    const n = outline.length
-    // The centre tells which side of each edge is outside.
-    let cx = 0
-    let cz = 0
-    for (const [x, z] of outline) {
-      cx += x / n
-      cz += z / n
-    }
-    const outer = outline.map(([x, z], k): [number, number] => {
-      const miter = cornerMiter(outline[(k + n - 1) % n], [x, z], outline[(k + 1) % n], x - cx, z - cz)
-      return [x + miter[0] * reach, z + miter[1] * reach]
-    })
-    for (let k = 0; k < n; k++) {
-      const a = outline[k]
-      const b = outline[(k + 1) % n]
-      const c = outer[(k + 1) % n]
-      const d = outer[k]
-      this.vertex(a, y, alpha).vertex(d, y, 0).vertex(b, y, alpha)
-      this.vertex(b, y, alpha).vertex(d, y, 0).vertex(c, y, 0)
-    }
-    return this
-  }
-
-  /** A rectangle's ring: centre, size along its own axes, turned by `yaw` about the vertical. */
+  /** A rectangle's shadow: centre, size along its own axes, turned by `yaw` about the vertical. */
   rect(x: number, z: number, width: number, depth: number, yaw: number, y: number, alpha: number, reach: number) {
-    const cos = Math.cos(yaw)
-    const sin = Math.sin(yaw)
-    const corner = (u: number, v: number): [number, number] => [x + u * cos + v * sin, z - u * sin + v * cos]
-    const w = width / 2
-    const d = depth / 2
-    return this.ring([corner(-w, -d), corner(w, -d), corner(w, d), corner(-w, d)], y, alpha, reach)
-  }
-
-  private vertex([x, z]: [number, number], y: number, alpha: number) {
-    this.positions.push(x, y, z)
-    this.colours.push(0, 0, 0, alpha)
+    this.data.push(x, y, z, width / 2, depth / 2, yaw, reach, alpha)
     return this
   }
 
+  /** A round footprint: a square of the same radius whose corners the shader rounds off. */
+  disc(x: number, z: number, radius: number, y: number, alpha: number, reach: number) {
+    return this.rect(x, z, radius * 2, radius * 2, 0, y, alpha, -reach)
+  }
+
+  /** The quads as an instanced geometry: a unit square and one instance per shadow. */
   build() {
-    const geometry = new THREE.BufferGeometry()
-    geometry.setAttribute('position', new THREE.Float32BufferAttribute(this.positions, 3))
-    // Four components: three draws them with vertex alpha.
-    geometry.setAttribute('color', new THREE.Float32BufferAttribute(this.colours, 4))
-    geometry.computeBoundingSphere()
+    const geometry = new THREE.InstancedBufferGeometry()
+    const square = new THREE.PlaneGeometry(1, 1).rotateX(-Math.PI / 2)
+    geometry.index = square.index
+    geometry.setAttribute('position', square.getAttribute('position'))
+    const buffer = new THREE.InstancedInterleavedBuffer(new Float32Array(this.data), STRIDE)
+    geometry.setAttribute('shadowCentre', new THREE.InterleavedBufferAttribute(buffer, 3, 0))
+    geometry.setAttribute('shadowShape', new THREE.InterleavedBufferAttribute(buffer, 3, 3))
+    geometry.setAttribute('shadowFade', new THREE.InterleavedBufferAttribute(buffer, 2, 6))
+    geometry.instanceCount = this.count
+    geometry.boundingSphere = new THREE.Sphere(new THREE.Vector3(), Infinity)
     return geometry
   }
-}
 
-/** How to move a corner so both its edges move outward by one unit (the corner's miter). */
-function cornerMiter(prev: [number, number], at: [number, number], next: [number, number], fallbackX: number, fallbackZ: number): [number, number] {
-  const n1 = outwardNormal(prev, at, fallbackX, fallbackZ)
-  const n2 = outwardNormal(at, next, fallbackX, fallbackZ)
-  const mx = n1[0] + n2[0]
-  const mz = n1[1] + n2[1]
-  const dot = (mx * n1[0] + mz * n1[1]) / 2
-  const scale = dot > 1e-3 ? 1 / (2 * dot) : 0
-  return [mx * scale, mz * scale]
-}
-
-/** The normal of edge a→b that points away from the shape (same side as the corner's offset from the centre). */
-function outwardNormal(a: [number, number], b: [number, number], awayX: number, awayZ: number): [number, number] {
-  const ex = b[0] - a[0]
-  const ez = b[1] - a[1]
-  const length = Math.hypot(ex, ez) || 1
-  let nx = ez / length
-  let nz = -ex / length
-  if (nx * awayX + nz * awayZ < 0) {
-    nx = -nx
-    nz = -nz
+  /** Shadows as plain numbers, for tests: each with its centre, half size, yaw, reach (negative: round) and alpha. */
+  entries() {
+    return Array.from({ length: this.count }, (_, k) => {
+      const d = this.data.slice(k * STRIDE, (k + 1) * STRIDE)
+      return { x: d[0], y: d[1], z: d[2], halfWidth: d[3], halfDepth: d[4], yaw: d[5], reach: d[6], alpha: d[7] }
+    })
   }
-  return [nx, nz]
 }
 
 const _m = new THREE.Matrix4()
@@ -115,8 +80,8 @@ const _s = new THREE.Vector3()
 const _forward = new THREE.Vector3()
 
 /** The shadows of the whole hall, from the floor plan and the stands' laid-out parts. */
-export function buildFloorShadows(plan: Pick<FloorPlan, 'booths' | 'columns' | 'columnSize' | 'tables' | 'tableDiameter' | 'magicCube' | 'magicCubeSize'>, layout: Pick<BoothLayout, 'parts' | 'count'>) {
-  const rings = new ShadowRings()
+export function floorShadows(plan: Pick<FloorPlan, 'booths' | 'columns' | 'columnSize' | 'tables' | 'tableDiameter' | 'magicCube' | 'magicCubeSize'>, layout: Pick<BoothLayout, 'parts' | 'count'>) {
+  const rings = new ShadowQuads()
   for (const booth of plan.booths) {
     const { x, z, width, depth } = booth.rect
     rings.rect(x + width / 2, -(z + depth / 2), width - 0.1, depth - 0.1, 0, FLOOR_Y, SHADOW.stand.alpha, SHADOW.stand.reach)
@@ -135,21 +100,54 @@ export function buildFloorShadows(plan: Pick<FloorPlan, 'booths' | 'columns' | '
   for (const c of plan.columns) rings.rect(c.x, -c.z, plan.columnSize, plan.columnSize, 0, FLOOR_Y, SHADOW.column.alpha, SHADOW.column.reach)
   // A table with its chairs round it: one soft pool of shade.
   const group = plan.tableDiameter + 1.1
-  for (const t of plan.tables) rings.ring(polygon(t.centre.x, -t.centre.z, group / 2, 10), FLOOR_Y, SHADOW.tableGroup.alpha, SHADOW.tableGroup.reach)
-  rings.ring(polygon(plan.magicCube.x, -plan.magicCube.z, (plan.magicCubeSize * 1.7) / 2, 40), FLOOR_Y, SHADOW.dais.alpha, SHADOW.dais.reach)
-  return rings.build()
+  for (const t of plan.tables) rings.disc(t.centre.x, -t.centre.z, group / 2, FLOOR_Y, SHADOW.tableGroup.alpha, SHADOW.tableGroup.reach)
+  rings.disc(plan.magicCube.x, -plan.magicCube.z, (plan.magicCubeSize * 1.7) / 2, FLOOR_Y, SHADOW.dais.alpha, SHADOW.dais.reach)
+  return rings
 }
 
-function polygon(x: number, z: number, radius: number, sides: number): [number, number][] {
-  return Array.from({ length: sides }, (_, k) => {
-    const a = (k / sides) * Math.PI * 2
-    return [x + Math.sin(a) * radius, z + Math.cos(a) * radius] as [number, number]
-  })
-}
+export const buildFloorShadows = (...args: Parameters<typeof floorShadows>) => floorShadows(...args).build()
+
+const VERTEX_HEAD = `
+attribute vec3 shadowCentre;
+attribute vec3 shadowShape;
+attribute vec2 shadowFade;
+varying vec2 vShadowLocal;
+varying vec3 vShadowShape;
+varying float vShadowAlpha;
+`
+/** The unit square grows to the footprint plus its reach, turned and moved into place. */
+const VERTEX_BODY = `
+  float shadowReach = abs(shadowFade.x);
+  vec2 shadowHalf = shadowShape.xy + shadowReach;
+  vShadowLocal = position.xz * 2.0 * shadowHalf;
+  vShadowShape = vec3(shadowShape.xy, shadowFade.x);
+  vShadowAlpha = shadowFade.y;
+  float c = cos(shadowShape.z);
+  float s = sin(shadowShape.z);
+  vec3 transformed = vec3(
+    shadowCentre.x + vShadowLocal.x * c + vShadowLocal.y * s,
+    shadowCentre.y,
+    shadowCentre.z - vShadowLocal.x * s + vShadowLocal.y * c
+  );
+`
+const FRAGMENT_HEAD = `
+varying vec2 vShadowLocal;
+varying vec3 vShadowShape;
+varying float vShadowAlpha;
+`
+/** Distance outside the footprint (a rectangle, or a circle when the reach is negative), eased to nothing at the reach. */
+const FRAGMENT_BODY = `
+  float shadowReach = abs(vShadowShape.z);
+  float outside = vShadowShape.z < 0.0
+    ? max(length(vShadowLocal) - vShadowShape.x, 0.0)
+    : length(max(abs(vShadowLocal) - vShadowShape.xy, 0.0));
+  float shade = 1.0 - clamp(outside / shadowReach, 0.0, 1.0);
+  diffuseColor.a *= vShadowAlpha * shade * shade;
+`
 
 export function createFloorShadowMesh(geometry: THREE.BufferGeometry) {
   const material = new THREE.MeshBasicMaterial({
-    vertexColors: true,
+    color: '#000000',
     transparent: true,
     depthWrite: false,
     toneMapped: false,
@@ -158,7 +156,18 @@ export function createFloorShadowMesh(geometry: THREE.BufferGeometry) {
     polygonOffsetFactor: -2,
     polygonOffsetUnits: -2,
   })
+  material.onBeforeCompile = (shader) => {
+    shader.vertexShader = shader.vertexShader
+      .replace('#include <common>', `#include <common>\n${VERTEX_HEAD}`)
+      .replace('#include <begin_vertex>', VERTEX_BODY)
+    shader.fragmentShader = shader.fragmentShader
+      .replace('#include <common>', `#include <common>\n${FRAGMENT_HEAD}`)
+      .replace('#include <alphamap_fragment>', `#include <alphamap_fragment>\n${FRAGMENT_BODY}`)
+  }
+  material.customProgramCacheKey = () => 'floor-shadows'
   const mesh = new THREE.Mesh(geometry, material)
+  // The quads are placed in the shader: the mesh's own bounds say nothing.
+  mesh.frustumCulled = false
   mesh.name = 'floor-shadows'
   // Under everything else that is transparent (labels, table marks, the route): it belongs to the floor.
   mesh.renderOrder = -1

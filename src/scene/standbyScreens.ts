@@ -14,7 +14,7 @@ export const STANDBY_PIXELS = [192, 108] as const
 /** How far a zone colour is mixed towards white on standby: lit, not a dark panel, and still the zone's hue. */
 export const STANDBY_LIGHTEN = 0.12
 /** Least relative luminance a standby card may have: below it a screen reads as switched off. */
-export const STANDBY_MIN_LUMINANCE = 0.06
+export const STANDBY_MIN_LUMINANCE = 0.2
 
 /** Relative luminance of a linear-RGB colour (what the eye reads as light). */
 export const luminance = (c: THREE.Color) => 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b
@@ -26,8 +26,8 @@ export function standbyColour(hex: string) {
   return colour
 }
 
-/** White (tinted per screen by the instance colour): a light sweep, the expo's cube mark and its never-closing slogan. */
-function drawStandby(ctx: CanvasRenderingContext2D, w: number, h: number) {
+/** White (tinted per screen by the instance colour): a light sweep, the expo's cube mark and its name. */
+function drawStandby(ctx: CanvasRenderingContext2D, w: number, h: number, caption: string) {
   const ground = ctx.createLinearGradient(0, 0, w, h)
   ground.addColorStop(0, '#ffffff')
   ground.addColorStop(1, '#c9d0d9')
@@ -65,19 +65,16 @@ function drawStandby(ctx: CanvasRenderingContext2D, w: number, h: number) {
   ctx.textAlign = 'center'
   ctx.textBaseline = 'middle'
   ctx.fillStyle = 'rgba(255, 255, 255, 0.95)'
-  fitText(ctx, '永不落幕 · Cloud Expo', cx, h * 0.8, w - 24, 15, 700, 8)
+  fitText(ctx, caption, cx, h * 0.8, w - 24, 15, 700, 8)
 }
 
-let standbyTexture: THREE.Texture | null = null
-/** Drawn once per page and shared: every hall's standby cards look alike. */
-function standbyMap(): THREE.Texture | null {
-  if (standbyTexture) return standbyTexture
+/** The standby picture, drawn once for the hall; null where there is no canvas (the colour alone then shows). */
+function standbyMap(caption: string): THREE.Texture | null {
   const [w, h] = STANDBY_PIXELS
   const surface = createCanvas2D(w, h)
   if (!surface) return null
-  drawStandby(surface.ctx, w, h)
-  standbyTexture = textureOf(surface, 2)
-  return standbyTexture
+  drawStandby(surface.ctx, w, h, caption)
+  return textureOf(surface, 2)
 }
 
 export interface StandbyScreens {
@@ -94,10 +91,16 @@ const _m = new THREE.Matrix4()
 /** A hair in front of the screen's face (the display's glass is a millimetre behind it); hidden where a title card shows. */
 const _forward = new THREE.Matrix4().makeTranslation(0, 0, 0.002)
 
-export function createStandbyScreens(plan: Pick<FloorPlan, 'booths'>, layout: Pick<BoothLayout, 'count' | 'hasScreen' | 'screenMatrices'>, zoneColours: Map<ZoneId, string>): StandbyScreens {
+/** `caption`: the expo's name as the standby card shows it (from the pack's event). */
+export function createStandbyScreens(
+  plan: Pick<FloorPlan, 'booths'>,
+  layout: Pick<BoothLayout, 'count' | 'hasScreen' | 'screenMatrices'>,
+  zoneColours: Map<ZoneId, string>,
+  caption: string,
+): StandbyScreens {
   const booths: number[] = []
   for (let i = 0; i < layout.count; i++) if (layout.hasScreen[i]) booths.push(i)
-  const map = standbyMap()
+  const map = standbyMap(caption)
   const material = new THREE.MeshBasicMaterial({ map, toneMapped: false })
   const mesh = new THREE.InstancedMesh(new THREE.PlaneGeometry(1, 1), material, Math.max(1, booths.length))
   mesh.name = 'screen-standby'
@@ -136,6 +139,7 @@ export function createStandbyScreens(plan: Pick<FloorPlan, 'booths'>, layout: Pi
     dispose() {
       mesh.geometry.dispose()
       material.dispose()
+      map?.dispose()
     },
   }
 }
