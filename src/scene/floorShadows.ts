@@ -141,7 +141,9 @@ const FRAGMENT_BODY = `
   float outside = vShadowShape.z < 0.0
     ? max(length(vShadowLocal) - vShadowShape.x, 0.0)
     : length(max(abs(vShadowLocal) - vShadowShape.xy, 0.0));
-  float shade = 1.0 - clamp(outside / shadowReach, 0.0, 1.0);
+  // Nothing under the footprint itself: the thing standing there covers it, and a steep view through a low platform
+  // must not find a shadow beneath.
+  float shade = outside > 0.0 ? 1.0 - clamp(outside / shadowReach, 0.0, 1.0) : 0.0;
   diffuseColor.a *= vShadowAlpha * shade * shade;
 `
 
@@ -153,8 +155,8 @@ export function createFloorShadowMesh(geometry: THREE.BufferGeometry) {
     toneMapped: false,
     // Drawn over the carpet it lies on from any distance, without lifting it off the floor.
     polygonOffset: true,
-    polygonOffsetFactor: -2,
-    polygonOffsetUnits: -2,
+    polygonOffsetFactor: -1,
+    polygonOffsetUnits: -1,
   })
   material.onBeforeCompile = (shader) => {
     shader.vertexShader = shader.vertexShader
