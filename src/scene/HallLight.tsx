@@ -52,12 +52,13 @@ export function HallLight({ reach }: { reach: number }) {
   return (
     <>
       <color attach="background" args={[PALETTE.sky]} />
-      <Environment key={generation} frames={ENVIRONMENT_FRAMES} resolution={ENVIRONMENT_RESOLUTION} environmentIntensity={1}>
+      <Environment key={generation} frames={ENVIRONMENT_FRAMES} resolution={ENVIRONMENT_RESOLUTION} environmentIntensity={0.6}>
         <Lightformers />
       </Environment>
-      {/* The sun through the skylights gives faces a direction; the environment does the rest. */}
-      <directionalLight position={[-60, 120, 40]} intensity={1.1} />
-      <hemisphereLight args={['#ffffff', '#dfe4ea', 0.35]} />
+      {/* Sun and sky light the Lambert surfaces (stands, architecture, carpets); the environment adds the floor's sheen. */}
+      <hemisphereLight args={['#ffffff', '#e6eaee', 1.6]} />
+      <directionalLight position={[-60, 120, 40]} intensity={1.2} />
+      <ambientLight intensity={0.3} />
       <fog attach="fog" args={[PALETTE.fog, reach * HAZE.near, reach * HAZE.far]} />
     </>
   )

@@ -144,6 +144,8 @@ const FRAGMENT_BODY = `
   // Nothing under the footprint itself: the thing standing there covers it, and a steep view through a low platform
   // must not find a shadow beneath.
   float shade = outside > 0.0 ? 1.0 - clamp(outside / shadowReach, 0.0, 1.0) : 0.0;
+  // Nothing to blend: skipped, which matters where the quads cover half the screen (a software renderer pays per pixel).
+  if (shade <= 0.0) discard;
   diffuseColor.a *= vShadowAlpha * shade * shade;
 `
 

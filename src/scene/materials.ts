@@ -20,8 +20,17 @@ export const FINISH = {
 
 export type Finish = keyof typeof FINISH
 
+/**
+ * Only the polished floor is physically based: it is what reflects the Lightformers. Everything else is Lambert, lit by
+ * the sun and sky lights: in software WebGL a standard material over every stand drew the 1,000-stand hall at over
+ * four times today's frame time (2,049 against 462 ms), far past the budget of 1.5 times.
+ */
+export const PHYSICAL_FINISHES: readonly Finish[] = ['polishedFloor']
+
 export function litMaterial(finish: Finish, options: { vertexColors?: boolean } = {}) {
-  return new THREE.MeshStandardMaterial({ color: '#ffffff', vertexColors: options.vertexColors ?? false, ...FINISH[finish] })
+  const vertexColors = options.vertexColors ?? false
+  if (PHYSICAL_FINISHES.includes(finish)) return new THREE.MeshStandardMaterial({ color: '#ffffff', vertexColors, ...FINISH[finish] })
+  return new THREE.MeshLambertMaterial({ color: '#ffffff', vertexColors })
 }
 
 /** Which finish a stand's part gets; parts not named here (new product kinds) are laminate. */
