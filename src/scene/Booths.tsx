@@ -9,6 +9,7 @@ import { disposeMesh } from './atlasQuads'
 import { BoothProducts } from './BoothProducts'
 import { BOOTH_PARTS, isPerBoothPart, MAX_INSTANCES_PER_BOOTH, type BoothLayout, type BoothPart } from './boothLayout'
 import { PALETTE } from './dimensions'
+import { boothPartMaterial, withBakedOcclusion } from './materials'
 import { openBox } from './mergedGeometry'
 import { sceneRegistry } from './sceneRegistry'
 
@@ -29,7 +30,7 @@ export function createPartMeshes(layout: BoothLayout) {
   return BOOTH_PARTS.map((part) => {
     const { matrices, colours, count } = layout.parts[part]
     const capacity = Math.max(1, layout.count * MAX_INSTANCES_PER_BOOTH[part])
-    const mesh = new THREE.InstancedMesh(PART_GEOMETRY[part](), new THREE.MeshLambertMaterial({ color: '#ffffff' }), capacity)
+    const mesh = new THREE.InstancedMesh(withBakedOcclusion(PART_GEOMETRY[part]()), boothPartMaterial(part), capacity)
     mesh.instanceMatrix.array.set(matrices.subarray(0, capacity * 16))
     mesh.instanceColor = new THREE.InstancedBufferAttribute(colours.slice(0, capacity * 3), 3)
     mesh.count = count

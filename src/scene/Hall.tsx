@@ -1,32 +1,21 @@
 /**
- * The app's one <Canvas>: daylight, the camera rig and the hall built from the store's plan and pack (lazy-loaded
+ * The app's one <Canvas>: the hall's light, the camera rig and the hall built from the store's plan and pack (lazy-loaded
  * chunk). It draws on demand at a pixel ratio suited to the device, and reports to the store when WebGL is missing
  * or lost for good, so the plan view can take over.
  */
 import { Canvas } from '@react-three/fiber'
 import { Component, useCallback, useEffect, useState, type ReactNode } from 'react'
+import * as THREE from 'three'
 import { useExpoStore } from '../state/store'
 import { AdaptiveQuality } from './AdaptiveQuality'
 import { CameraRig } from './CameraRig'
 import { ContextRecovery } from './ContextRecovery'
 import { DebugBridge } from './DebugBridge'
-import { PALETTE } from './dimensions'
 import { HallContent } from './HallContent'
+import { HallLight } from './HallLight'
 import { RenderOnDemand } from './RenderOnDemand'
 import { dprCap, DprGovernor, isPhoneLike, QUALITY } from './renderQuality'
 import { StatsCollector } from './StatsCollector'
-
-function Daylight() {
-  return (
-    <>
-      <color attach="background" args={[PALETTE.sky]} />
-      {/* Tuned so a white floor lit from above stays just under full white: colours keep their saturation. */}
-      <hemisphereLight args={['#ffffff', '#e6eaee', 1.6]} />
-      <directionalLight position={[-60, 120, 40]} intensity={1.2} />
-      <ambientLight intensity={0.3} />
-    </>
-  )
-}
 
 /** three.js r163+ draws with WebGL 2 only, so a browser without it has no 3D hall at all. */
 export function webgl2Available(): boolean {
@@ -83,12 +72,12 @@ function HallCanvas({ empty }: { empty: boolean }) {
       style={{ position: 'absolute', inset: 0 }}
       frameloop="demand"
       dpr={[QUALITY.dprFloor, dprLevel]}
-      flat
-      gl={{ antialias: true, powerPreference: 'high-performance', stencil: true }}
+      // Neutral tone mapping rolls off the bright highlights of the physical light without shifting hues: zone colours
+      // are wayfinding. Labels and screens opt out (toneMapped: false) and show their pixels exactly.
+      gl={{ antialias: true, powerPreference: 'high-performance', stencil: true, toneMapping: THREE.NeutralToneMapping }}
       camera={{ fov: 55, near: 0.3, far: 2000, position: [0, 40, 60] }}
     >
-      <Daylight />
-      <fog attach="fog" args={[PALETTE.fog, reach * 1.2, reach * 4]} />
+      <HallLight reach={reach} />
       <RenderOnDemand />
       <AdaptiveQuality governor={governor} onLevel={onDprLevel} />
       <ContextRecovery />

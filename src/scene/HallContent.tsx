@@ -7,6 +7,7 @@ import { BoothLabels } from './BoothLabels'
 import { computeBoothLayout } from './boothLayout'
 import { Booths } from './Booths'
 import { FloorPicker } from './FloorPicker'
+import { FloorShadows } from './FloorShadows'
 import { HallShell } from './HallShell'
 import { LobbyBoards } from './LobbyBoards'
 import { MagicCube } from './MagicCube'
@@ -37,6 +38,7 @@ export function HallContent({ plan, pack }: { plan: FloorPlan; pack: ContentPack
   return (
     <>
       <HallShell plan={plan} pack={pack} placements={signs.placements} />
+      <FloorShadows plan={plan} layout={layout} />
       <Signs placements={signs.placements} atlas={atlas} />
       <Booths plan={plan} layout={layout} />
       <BoothLabels plan={plan} pack={pack} layout={layout} />

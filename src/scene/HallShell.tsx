@@ -1,22 +1,23 @@
-/** The hall's static body: floor strips, merged architecture and skylights — three draw calls for the whole building. */
+/** The hall's static body: floor and carpets, merged architecture and skylights — four draw calls for the whole building. */
 import { useEffect, useMemo } from 'react'
 import * as THREE from 'three'
 import type { ContentPack } from '../content/schema'
 import type { FloorPlan } from '../plan/types'
 import { disposeMesh } from './atlasQuads'
 import { PALETTE } from './dimensions'
-import { createFloorMesh, floorStrips } from './floorStrips'
+import { createFloorMeshes, floorStrips } from './floorStrips'
 import { buildArchitecture, buildSkylights } from './hallArchitecture'
+import { litMaterial } from './materials'
 import type { SignPlacement } from './signLayout'
 
 export function HallShell({ plan, pack, placements }: { plan: FloorPlan; pack: ContentPack; placements: SignPlacement[] }) {
   const meshes = useMemo(() => {
-    const floor = createFloorMesh(floorStrips(plan, pack))
-    const architecture = new THREE.Mesh(buildArchitecture(plan, pack, placements), new THREE.MeshLambertMaterial({ vertexColors: true }))
+    const floor = createFloorMeshes(floorStrips(plan, pack))
+    const architecture = new THREE.Mesh(buildArchitecture(plan, pack, placements), litMaterial('paint', { vertexColors: true }))
     architecture.name = 'architecture'
     const skylights = new THREE.Mesh(buildSkylights(plan), new THREE.MeshBasicMaterial({ color: PALETTE.skylight, toneMapped: false }))
     skylights.name = 'skylights'
-    return [floor, architecture, skylights]
+    return [...floor, architecture, skylights]
   }, [plan, pack, placements])
   useEffect(() => () => meshes.forEach(disposeMesh), [meshes])
   return (

@@ -1,11 +1,24 @@
-/** The lobby's results board (the convention's real figures) and the zone directory, painted into one atlas, one draw call. */
-import { useEffect, useMemo } from 'react'
+/**
+ * The lobby's results board (the convention's real figures) and the zone directory, painted into one atlas, one draw
+ * call; and the board's loop (lobbyLoop.ts), one more quad in front of it while a page other than the results shows.
+ */
+import { useFrame } from '@react-three/fiber'
+import { useEffect, useMemo, useRef } from 'react'
+import * as THREE from 'three'
 import type { ContentPack } from '../content/schema'
 import type { FloorPlan, Point } from '../plan/types'
 import { createAtlasQuadMesh, disposeMesh, quadMatrix } from './atlasQuads'
 import { createCanvas2D, fitText, font, roundRect, slotAt, textureOf, type AtlasSlot } from './canvasText'
 import { planPoint } from './coords'
 import { directoryBoard, DIRECTORY_PIXELS, LOBBY_ATLAS_SIZE, resultsBoard, RESULTS_PIXELS } from './lobbyLayout'
+import { drawLoopPage, LOOP_ATLAS_SIZE, LOOP_PAGES, LOOP_SECONDS, loopSlots, type LoopPage } from './lobbyLoop'
+import { prefersReducedMotion } from './motion'
+
+const _frustum = new THREE.Frustum()
+const _viewProjection = new THREE.Matrix4()
+const _sphere = new THREE.Sphere()
+/** In front of the results board's face, behind a video playing on it. */
+const _loopForward = new THREE.Matrix4().makeTranslation(0, 0, 0.005)
 
 /** How many figures the board shows: a 4 × 3 grid stays legible from across the lobby. */
 const FIGURE_COLUMNS = 4
@@ -123,6 +136,31 @@ export function drawDirectory(ctx: CanvasRenderingContext2D, slot: AtlasSlot, pl
   ctx.restore()
 }
 
+/** The loop's pages after the results board, on one quad over the board that shows one of them or nothing. */
+function createLoop(plan: FloorPlan, pack: ContentPack) {
+  const [W, H] = LOOP_ATLAS_SIZE
+  const slots = loopSlots()
+  const surface = createCanvas2D(W, H)
+  if (surface) for (const page of ['figures', 'zones', 'slogan'] as const) drawLoopPage(surface.ctx, slots[page], page, pack)
+  const texture = textureOf(surface, 8)
+  const board = resultsBoard(plan)
+  const matrix = quadMatrix(...board.position, board.rotationY, board.width, board.height).multiply(_loopForward)
+  const mesh = createAtlasQuadMesh(texture, [{ matrix, uv: slots.figures.uv }])
+  mesh.name = 'lobby-loop'
+  mesh.visible = false
+  const centre = new THREE.Vector3(...board.position)
+  const radius = Math.hypot(board.width, board.height) / 2
+  const show = (page: LoopPage) => {
+    mesh.visible = page !== 'results'
+    if (page === 'results') return
+    const uv = slots[page].uv
+    const rects = mesh.geometry.getAttribute('uvRect') as THREE.InstancedBufferAttribute
+    rects.setXYZW(0, uv[0], uv[1], uv[2], uv[3])
+    rects.needsUpdate = true
+  }
+  return { mesh, texture, centre, radius, show }
+}
+
 export function LobbyBoards({ plan, pack }: { plan: FloorPlan; pack: ContentPack }) {
   const built = useMemo(() => {
     const [W, H] = LOBBY_ATLAS_SIZE
@@ -147,5 +185,33 @@ export function LobbyBoards({ plan, pack }: { plan: FloorPlan; pack: ContentPack
     disposeMesh(built.mesh)
     built.texture.dispose()
   }, [built])
-  return <primitive object={built.mesh} />
+
+  const loop = useMemo(() => createLoop(plan, pack), [plan, pack])
+  const shown = useRef<{ page: LoopPage; since: number }>({ page: 'results', since: 0 })
+  useEffect(() => {
+    shown.current = { page: 'results', since: performance.now() }
+    return () => {
+      disposeMesh(loop.mesh)
+      loop.texture.dispose()
+    }
+  }, [loop])
+  // Turns a page only inside a frame the hall draws anyway, with the board in view: never a frame of its own.
+  useFrame(({ camera }) => {
+    const now = performance.now()
+    const current = shown.current
+    if (now - current.since < LOOP_SECONDS * 1000 || prefersReducedMotion()) return
+    camera.updateMatrixWorld()
+    _frustum.setFromProjectionMatrix(_viewProjection.multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse))
+    if (!_frustum.intersectsSphere(_sphere.set(loop.centre, loop.radius))) return
+    const page = LOOP_PAGES[(LOOP_PAGES.indexOf(current.page) + 1) % LOOP_PAGES.length]
+    shown.current = { page, since: now }
+    loop.show(page)
+  })
+
+  return (
+    <>
+      <primitive object={built.mesh} />
+      <primitive object={loop.mesh} />
+    </>
+  )
 }

@@ -3,7 +3,8 @@
  * name in the visitor's language on its zone's colour) from a small pooled atlas handed to the screens nearest the
  * visitor: one draw call. A screen whose exhibitor set a stream or video plays it when it is near and in view, as a
  * video texture on its face (at most SCREEN_CHOICE.max at once, one draw call each); the hall then draws only when a
- * new video frame is ready, and nothing when no video is in view. The lobby's "card" is its results board.
+ * new video frame is ready, and nothing when no video is in view. Every other screen shows a lit standby card in its
+ * zone's colour (standbyScreens.ts, one draw call): none is ever black. The lobby's "card" is its results board.
  */
 import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useMemo, useRef } from 'react'
@@ -25,6 +26,7 @@ import { resultsBoard } from './lobbyLayout'
 import { sceneRegistry } from './sceneRegistry'
 import { chooseScreens, type ScreenSpot } from './screenChoice'
 import { ScreenPlayer } from './screenPlayer'
+import { createStandbyScreens } from './standbyScreens'
 
 /** 12 cards of 256 × 144 (16:9) in one 1024 × 512 atlas (4 a row): the screens within a few aisles of the visitor. */
 export const CARD_ATLAS = { width: 1024, height: 512, slotWidth: 256, slotHeight: 144, slots: 12 } as const
@@ -87,6 +89,8 @@ export function Screens({ plan, pack, layout }: { plan: FloorPlan; pack: Content
     [cardBooths],
   )
   useEffect(() => () => disposePooledAtlas(cards), [cards])
+  const standby = useMemo(() => createStandbyScreens(plan, layout, new Map(pack.zones.map((z) => [z.id, z.colour])), `${pack.event.shortName['zh-CN']} · ${pack.event.shortName.en}`), [plan, layout, pack])
+  useEffect(() => () => standby.dispose(), [standby])
 
   /** Where each screen with a source is: booths by their screen's face, the lobby on its results board. */
   const spots = useMemo(() => {
@@ -225,6 +229,10 @@ export function Screens({ plan, pack, layout }: { plan: FloorPlan; pack: Content
       if (ctx && name && zone) drawTitleCard(ctx, slot, localized(name, language), localized(zone.name, language), zone.colour)
       return _m.fromArray(layout.screenMatrices, b * 16)
     })
+    // The screens that now show a title card put their standby card away.
+    const carded: number[] = []
+    for (const k of cards.pool.boothOfSlot) if (k >= 0) carded.push(cardBooths.booths[k])
+    standby.showAllBut(carded)
   }
 
   useFrame(({ camera, clock }) => {
@@ -259,5 +267,10 @@ export function Screens({ plan, pack, layout }: { plan: FloorPlan; pack: Content
     for (const screen of wanted) if (!playing.current.has(screen)) start(screen)
   })
 
-  return <primitive object={cards.mesh} />
+  return (
+    <>
+      <primitive object={cards.mesh} />
+      <primitive object={standby.mesh} />
+    </>
+  )
 }

@@ -5,6 +5,7 @@ import type { FloorPlan } from '../plan/types'
 import { worldZ } from './coords'
 import { HALL, PALETTE } from './dimensions'
 import { directoryBoard, resultsBoard, type BoardPlacement } from './lobbyLayout'
+import { FLOOR_OCCLUSION } from './materials'
 import { BOX, BOX_NO_BOTTOM, colour, CYLINDER, MergedGeometryBuilder, PLANE } from './mergedGeometry'
 import { addKoreaPavilion, addYrdGateway } from './pavilions'
 import { koreaGate, yrdGateway, type SignPlacement } from './signLayout'
@@ -30,8 +31,14 @@ function addWalls(b: MergedGeometryBuilder, plan: FloorPlan) {
   const bottom = colour(PALETTE.wall).multiplyScalar(0.93)
   const top = colour(PALETTE.wall)
   // Walls are single planes facing into the hall: from the overview camera outside, the near walls vanish (a dollhouse).
-  const wall = (cx: number, cz: number, w: number, h: number, y: number, rotY: number) =>
-    b.place(PLANE(), [cx, y, cz], [w, h, 1], bottom, [0, rotY, 0], { top })
+  // A skirt along the floor carries the baked contact darkening; the wall above it its own gentle gradient.
+  const skirt = FLOOR_OCCLUSION.reach
+  const wall = (cx: number, cz: number, w: number, h: number, y: number, rotY: number) => {
+    const base = y - h / 2
+    if (base > 0) return b.place(PLANE(), [cx, y, cz], [w, h, 1], bottom, [0, rotY, 0], { top })
+    b.place(PLANE(), [cx, skirt / 2, cz], [w, skirt, 1], bottom, [0, rotY, 0])
+    return b.place(PLANE(), [cx, (skirt + h) / 2, cz], [w, h - skirt, 1], bottom, [0, rotY, 0], { top })
+  }
   wall(x + width / 2, -(z + depth), width, H, H / 2, 0)
   wall(x, -(z + depth / 2), depth, H, H / 2, Math.PI / 2)
   wall(x + width, -(z + depth / 2), depth, H, H / 2, -Math.PI / 2)
@@ -59,7 +66,12 @@ function addEntrance(b: MergedGeometryBuilder, plan: FloorPlan, accent: string) 
 function addColumnsAndRoof(b: MergedGeometryBuilder, plan: FloorPlan) {
   const H = HALL.wallHeight
   const cs = plan.columnSize
-  for (const c of plan.columns) b.place(BOX_NO_BOTTOM(), [c.x, H / 2, worldZ(c)], [cs, H, cs], colour(PALETTE.column))
+  const foot = FLOOR_OCCLUSION.reach
+  for (const c of plan.columns) {
+    // The foot apart, so the occlusion baked into its lower vertices stays near the floor.
+    b.place(BOX_NO_BOTTOM(), [c.x, foot / 2, worldZ(c)], [cs, foot, cs], colour(PALETTE.column))
+    b.place(BOX_NO_BOTTOM(), [c.x, (foot + H) / 2, worldZ(c)], [cs, H - foot, cs], colour(PALETTE.column))
+  }
 
   const { x, z, width, depth } = plan.hall
   // Roof and trusses: the roof faces down only, so the overview camera above sees straight into the hall.
@@ -189,7 +201,7 @@ function addNegotiation(b: MergedGeometryBuilder, plan: FloorPlan, chairColour: 
 export function buildArchitecture(plan: FloorPlan, pack: Pick<ContentPack, 'zones'>, placements: SignPlacement[]) {
   const colours = new Map(pack.zones.map((z) => [z.id, z.colour]))
   const accent = colours.get('lobby') ?? '#1d4f91'
-  const b = new MergedGeometryBuilder()
+  const b = new MergedGeometryBuilder({ floorOcclusion: true })
   addWalls(b, plan)
   addEntrance(b, plan, accent)
   addColumnsAndRoof(b, plan)

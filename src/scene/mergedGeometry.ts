@@ -1,5 +1,6 @@
 /** Builds one vertex-coloured BufferGeometry from many transformed parts, so static architecture costs one draw call. */
 import * as THREE from 'three'
+import { floorOcclusion } from './materials'
 
 export type BoxFace = 'px' | 'nx' | 'py' | 'ny' | 'pz' | 'nz'
 const BOX_FACES: BoxFace[] = ['px', 'nx', 'py', 'ny', 'pz', 'nz']
@@ -58,7 +59,14 @@ export interface AddOptions {
   inward?: boolean
 }
 
+export interface BuilderOptions {
+  /** Bake contact occlusion: every vertex darkens with its closeness to the floor (y = 0), as the hall's own parts do. */
+  floorOcclusion?: boolean
+}
+
 export class MergedGeometryBuilder {
+  constructor(private readonly options: BuilderOptions = {}) {}
+
   private positions: number[] = []
   private normals: number[] = []
   private colours: number[] = []
@@ -91,6 +99,7 @@ export class MergedGeometryBuilder {
         this.normals.push(_n.x, _n.y, _n.z)
         if (options.top) _colour.copy(colour).lerp(options.top, t)
         else _colour.copy(colour)
+        if (this.options.floorOcclusion) _colour.multiplyScalar(floorOcclusion(_v.y))
         this.colours.push(_colour.r, _colour.g, _colour.b)
       }
     }

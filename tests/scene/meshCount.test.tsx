@@ -75,8 +75,9 @@ describe('hall scene', () => {
     expect(large.drawn.length).toBe(small.drawn.length)
     expect(large.drawn.filter((d) => d.instanced).length).toBe(small.drawn.filter((d) => d.instanced).length)
     expect(large.drawn.map((d) => d.name).sort()).toEqual(small.drawn.map((d) => d.name).sort())
-    // Well inside the 100 draw-call budget, with room for the overlay's needs.
-    expect(large.drawn.length).toBeLessThanOrEqual(40)
+    // Well inside the 100 draw-call budget, with room for the overlay's needs (issue 12's look added the carpets,
+    // the contact shadows, the standby screens and the lobby loop: four).
+    expect(large.drawn.length).toBeLessThanOrEqual(44)
   })
 
   it('gives every per-booth part one instance per stand, at the booth index', async () => {

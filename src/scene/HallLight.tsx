@@ -1,0 +1,65 @@
+/**
+ * The hall's light: an environment of Lightformers (ceiling light panels, a bright entrance side, a cool fill) rendered
+ * once into a small cube map that every physically based material reflects, a low sun through the skylights for
+ * direction, and a light haze that lets far zones fade a little. No HDR file, nothing fetched.
+ */
+import { Environment, Lightformer } from '@react-three/drei'
+import { useThree } from '@react-three/fiber'
+import { useEffect, useState } from 'react'
+import { PALETTE } from './dimensions'
+
+/** Cube-map side in pixels: the light is soft and large, so a small map holds it; rendered once, not per frame. */
+export const ENVIRONMENT_RESOLUTION = 64
+/** Frames the environment renders: one, at mount (and again after a lost context is restored). */
+export const ENVIRONMENT_FRAMES = 1
+
+/** Haze: where it starts and where it would be complete, as multiples of the hall's longest side. */
+export const HAZE = { near: 0.45, far: 3.2 } as const
+
+/** Rows of ceiling panels the Lightformer environment holds; their reflections run along the polished aisles. */
+const PANEL_ROWS = [-24, -12, 0, 12, 24]
+
+function Lightformers() {
+  return (
+    <>
+      {/* The room's own glow: what a matte surface facing nothing bright still receives. */}
+      <color attach="background" args={['#c9d3de']} />
+      {PANEL_ROWS.map((z) => (
+        <Lightformer key={z} form="rect" intensity={2.4} color="#ffffff" position={[0, 20, z]} rotation-x={Math.PI / 2} scale={[60, 4, 1]} />
+      ))}
+      {/* Daylight through the entrance side, warm; a cooler wall of light opposite; a low ring for the vertical faces. */}
+      <Lightformer form="rect" intensity={1.6} color="#fff3e0" position={[0, 6, 40]} scale={[80, 10, 1]} />
+      <Lightformer form="rect" intensity={0.9} color="#e3efff" position={[0, 6, -40]} rotation-y={Math.PI} scale={[80, 10, 1]} />
+      <Lightformer form="rect" intensity={1.1} color="#ffffff" position={[-40, 6, 0]} rotation-y={Math.PI / 2} scale={[80, 8, 1]} />
+      <Lightformer form="rect" intensity={1.1} color="#ffffff" position={[40, 6, 0]} rotation-y={-Math.PI / 2} scale={[80, 8, 1]} />
+      {/* The floor seen from above-facing normals' lower half: a soft light bounce, not black. */}
+      <Lightformer form="rect" intensity={0.5} color="#eef1f4" position={[0, -10, 0]} rotation-x={-Math.PI / 2} scale={[100, 100, 1]} />
+    </>
+  )
+}
+
+export function HallLight({ reach }: { reach: number }) {
+  const gl = useThree((s) => s.gl)
+  // A lost context takes the cube map's pixels with it and three.js cannot re-upload a render target: remounting the
+  // environment renders it again, once.
+  const [generation, setGeneration] = useState(0)
+  useEffect(() => {
+    const canvas = gl.domElement
+    const onRestored = () => setGeneration((g) => g + 1)
+    canvas.addEventListener('webglcontextrestored', onRestored)
+    return () => canvas.removeEventListener('webglcontextrestored', onRestored)
+  }, [gl])
+  return (
+    <>
+      <color attach="background" args={[PALETTE.sky]} />
+      <Environment key={generation} frames={ENVIRONMENT_FRAMES} resolution={ENVIRONMENT_RESOLUTION} environmentIntensity={0.6}>
+        <Lightformers />
+      </Environment>
+      {/* Sun and sky light the Lambert surfaces (stands, architecture, carpets); the environment adds the floor's sheen. */}
+      <hemisphereLight args={['#ffffff', '#e6eaee', 1.6]} />
+      <directionalLight position={[-60, 120, 40]} intensity={1.2} />
+      <ambientLight intensity={0.3} />
+      <fog attach="fog" args={[PALETTE.fog, reach * HAZE.near, reach * HAZE.far]} />
+    </>
+  )
+}
