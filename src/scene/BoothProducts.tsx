@@ -1,6 +1,6 @@
 /**
- * The stands' products: detailed library models on the stands nearest the visitor (one BatchedMesh, one draw call for
- * every kind), plain boxes of the same size and colour everywhere else (one InstancedMesh). The detailed set follows
+ * The stands' products: detailed library models on the stands nearest the visitor (merged into fixed slots of one mesh,
+ * one draw call for every kind: productSlots.ts), plain boxes of the same size and colour everywhere else (one InstancedMesh). The detailed set follows
  * the camera at most twice a second, and once more when it comes to rest, so an idle hall still draws nothing.
  */
 import { useFrame } from '@react-three/fiber'
@@ -11,7 +11,8 @@ import { MAX_PRODUCTS_PER_BOOTH } from './boothLayout'
 import { useHeldBackFrame } from './heldBackFrame'
 import { openBox } from './mergedGeometry'
 import { cameraFocus, detailedBoothCount, PRODUCT_DETAIL, ProductDetail } from './productDetail'
-import { buildProductGeometry, MODEL_COUNT, tintMainBody, VARIANTS } from './products'
+import { buildProductGeometry, MODEL_COUNT, VARIANTS } from './products'
+import { ProductSlots } from './productSlots'
 import { PRODUCT_KINDS } from '../content/schema'
 import { isPhoneLike } from './renderQuality'
 
@@ -23,11 +24,9 @@ const _dir = new THREE.Vector3()
 export interface ProductMeshes {
   /** Stand-in boxes for every product of every stand, hidden on the detailed stands. */
   far: THREE.InstancedMesh
-  /** Detailed models: `MAX_PRODUCTS_PER_BOOTH` instances per detailed slot. */
-  detail: THREE.BatchedMesh
+  /** Detailed models: `MAX_PRODUCTS_PER_BOOTH` model slots per detailed stand. */
+  detail: ProductSlots
   detailSet: ProductDetail
-  /** The library model id of each model index (kind × variant) in the batch. */
-  geometryIds: number[]
 }
 
 /** Builds both meshes; `detailBooths` is how many stands show detailed models at once. */
@@ -42,28 +41,19 @@ export function createProductMeshes(layout: BoothLayout, detailBooths: number): 
   far.computeBoundingSphere()
 
   const geometries = PRODUCT_KINDS.flatMap((kind) => VARIANTS.map((variant) => buildProductGeometry(kind, variant)))
-  const vertices = geometries.reduce((sum, g) => sum + g.getAttribute('position').count, 0)
+  if (geometries.length !== MODEL_COUNT) throw new Error('product library and model indices disagree')
   const detailSet = new ProductDetail(detailBooths, layout.centres, layout.count)
-  const instances = Math.max(1, detailSet.pool.slots * MAX_PRODUCTS_PER_BOOTH)
-  const detail = new THREE.BatchedMesh(instances, vertices, 0, tintMainBody(new THREE.MeshLambertMaterial({ color: '#ffffff' })))
-  const geometryIds = geometries.map((g) => detail.addGeometry(g))
+  // The colours are baked per slot (the body in the product's colour), so a plain vertex-coloured material draws them.
+  const detail = new ProductSlots(detailSet.pool.slots * MAX_PRODUCTS_PER_BOOTH, geometries, new THREE.MeshLambertMaterial({ color: '#ffffff', vertexColors: true }))
   geometries.forEach((g) => g.dispose())
-  for (let i = 0; i < instances; i++) {
-    const id = detail.addInstance(geometryIds[0])
-    detail.setColorAt(id, _c.set('#ffffff'))
-    detail.setVisibleAt(id, false)
-  }
-  detail.name = 'booth-products-detail'
-  // The stands move in and out of the set; bounds are recomputed when they do.
-  detail.frustumCulled = false
-  if (geometryIds.length !== MODEL_COUNT) throw new Error('product library and batch disagree')
-  return { far, detail, detailSet, geometryIds }
+  detail.mesh.name = 'booth-products-detail'
+  return { far, detail, detailSet }
 }
 
 /** Moves the detailed set to the stands nearest (x, z): their stand-ins hide, their models show. */
 export function followFocus(meshes: ProductMeshes, layout: BoothLayout, x: number, z: number) {
   const { products } = layout
-  const { far, detail, detailSet, geometryIds } = meshes
+  const { far, detail, detailSet } = meshes
   const changes = detailSet.follow(x, z)
   for (const { slot, before, after } of changes) {
     if (before >= 0) {
@@ -75,12 +65,12 @@ export function followFocus(meshes: ProductMeshes, layout: BoothLayout, x: numbe
     for (let k = 0; k < MAX_PRODUCTS_PER_BOOTH; k++) {
       const id = slot * MAX_PRODUCTS_PER_BOOTH + k
       const shown = after >= 0 && k < products.countOfBooth[after]
-      detail.setVisibleAt(id, shown)
-      if (!shown) continue
+      if (!shown) {
+        detail.clear(id)
+        continue
+      }
       const n = products.firstOfBooth[after] + k
-      detail.setGeometryIdAt(id, geometryIds[products.models[n]])
-      detail.setMatrixAt(id, _m.fromArray(products.matrices, n * 16))
-      detail.setColorAt(id, _c.fromArray(products.colours, n * 3))
+      detail.set(id, products.models[n], _m.fromArray(products.matrices, n * 16), _c.fromArray(products.colours, n * 3))
       const proxy = products.proxyOf[n]
       if (proxy >= 0) far.setMatrixAt(proxy, _zero)
     }
@@ -102,7 +92,6 @@ export function BoothProducts({ layout }: { layout: BoothLayout }) {
       meshes.far.geometry.dispose()
       ;(meshes.far.material as THREE.Material).dispose()
       meshes.detail.dispose()
-      ;(meshes.detail.material as THREE.Material).dispose()
     },
     [meshes],
   )
@@ -123,7 +112,7 @@ export function BoothProducts({ layout }: { layout: BoothLayout }) {
   return (
     <>
       <primitive object={meshes.far} />
-      <primitive object={meshes.detail} />
+      <primitive object={meshes.detail.mesh} />
     </>
   )
 }

@@ -4,14 +4,40 @@
  * direction, and a light haze that lets far zones fade a little. No HDR file, nothing fetched.
  */
 import { Environment, Lightformer } from '@react-three/drei'
-import { useThree } from '@react-three/fiber'
-import { useEffect, useState } from 'react'
+import { useFrame, useThree } from '@react-three/fiber'
+import { useEffect, useMemo, useState } from 'react'
+import * as THREE from 'three'
 import { PALETTE } from './dimensions'
 
 /** Cube-map side in pixels: the light is soft and large, so a small map holds it; rendered once, not per frame. */
 export const ENVIRONMENT_RESOLUTION = 64
 /** Frames the environment renders: one, at mount (and again after a lost context is restored). */
 export const ENVIRONMENT_FRAMES = 1
+
+/** How strongly the physically based surfaces reflect the environment. */
+export const ENVIRONMENT_INTENSITY = 0.6
+
+/**
+ * Hands the environment to the physically based materials only. three.js r163+ applies `scene.environment` to Lambert
+ * and Phong materials too: every stand and wall then sampled the cube map per pixel and multiplied its colour by it,
+ * which in software WebGL more than doubled the 1,000-stand hall's frame time and greyed the zone colours. Returns how
+ * many materials it changed.
+ */
+export function applyEnvironment(root: THREE.Object3D, environment: THREE.Texture | null) {
+  if (!environment) return 0
+  let changed = 0
+  root.traverse((object) => {
+    const material = (object as THREE.Mesh).material
+    for (const m of Array.isArray(material) ? material : material ? [material] : []) {
+      if (!(m instanceof THREE.MeshStandardMaterial) || m.envMap === environment) continue
+      m.envMap = environment
+      m.envMapIntensity = ENVIRONMENT_INTENSITY
+      m.needsUpdate = true
+      changed++
+    }
+  })
+  return changed
+}
 
 /** Haze: where it starts and where it would be complete, as multiples of the hall's longest side. */
 export const HAZE = { near: 0.45, far: 3.2 } as const
@@ -40,6 +66,14 @@ function Lightformers() {
 
 export function HallLight({ reach }: { reach: number }) {
   const gl = useThree((s) => s.gl)
+  // Drei renders the environment into this holder, never into the hall's scene (see applyEnvironment).
+  const holder = useMemo(() => new THREE.Scene(), [])
+  // Drei renders the cube map again whenever its children change identity: the same element every time keeps it once.
+  const formers = useMemo(() => <Lightformers />, [])
+  // Only in frames drawn anyway (the hall's meshes mount later than the light); a traversal of a few dozen objects.
+  useFrame(({ scene }) => {
+    applyEnvironment(scene, holder.environment)
+  })
   // A lost context takes the cube map's pixels with it and three.js cannot re-upload a render target: remounting the
   // environment renders it again, once.
   const [generation, setGeneration] = useState(0)
@@ -52,8 +86,8 @@ export function HallLight({ reach }: { reach: number }) {
   return (
     <>
       <color attach="background" args={[PALETTE.sky]} />
-      <Environment key={generation} frames={ENVIRONMENT_FRAMES} resolution={ENVIRONMENT_RESOLUTION} environmentIntensity={0.6}>
-        <Lightformers />
+      <Environment key={generation} scene={holder} frames={ENVIRONMENT_FRAMES} resolution={ENVIRONMENT_RESOLUTION}>
+        {formers}
       </Environment>
       {/* Sun and sky light the Lambert surfaces (stands, architecture, carpets); the environment adds the floor's sheen. */}
       <hemisphereLight args={['#ffffff', '#e6eaee', 1.6]} />

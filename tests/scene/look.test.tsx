@@ -10,7 +10,7 @@ import { createPartMeshes } from '../../src/scene/Booths'
 import { PALETTE } from '../../src/scene/dimensions'
 import { buildFloorShadows, floorShadows, SHADOW } from '../../src/scene/floorShadows'
 import { buildArchitecture } from '../../src/scene/hallArchitecture'
-import { ENVIRONMENT_FRAMES, HallLight } from '../../src/scene/HallLight'
+import { ENVIRONMENT_FRAMES, ENVIRONMENT_INTENSITY, HallLight } from '../../src/scene/HallLight'
 import { LOOP_PAGES, LOOP_SECONDS, loopPageAt } from '../../src/scene/lobbyLoop'
 import { FLOOR_OCCLUSION, withBakedOcclusion } from '../../src/scene/materials'
 import { computeSigns } from '../../src/scene/signLayout'
@@ -154,10 +154,32 @@ describe('light', () => {
       cubeRenders++
     }
     try {
-      const renderer = await ReactThreeTestRenderer.create(<HallLight reach={100} />)
+      const polished = new THREE.MeshStandardMaterial()
+      const painted = new THREE.MeshLambertMaterial()
+      const renderer = await ReactThreeTestRenderer.create(
+        <>
+          <HallLight reach={100} />
+          <mesh material={polished} />
+          <mesh material={painted} />
+        </>,
+      )
       await renderer.advanceFrames(10, 16)
       expect(cubeRenders).toBe(ENVIRONMENT_FRAMES)
-      expect((renderer.scene.instance as unknown as THREE.Scene).environment).toBeInstanceOf(THREE.Texture)
+      // The canvas re-renders its children (a new pixel ratio, a new plan): the cube map is not drawn again.
+      await renderer.update(
+        <>
+          <HallLight reach={120} />
+          <mesh material={polished} />
+          <mesh material={painted} />
+        </>,
+      )
+      await renderer.advanceFrames(5, 16)
+      expect(cubeRenders).toBe(ENVIRONMENT_FRAMES)
+      // Only the physically based surfaces reflect it: as scene.environment it would reach every Lambert stand too.
+      expect((renderer.scene.instance as unknown as THREE.Scene).environment).toBeNull()
+      expect(polished.envMap).toBeInstanceOf(THREE.Texture)
+      expect(polished.envMapIntensity).toBe(ENVIRONMENT_INTENSITY)
+      expect(painted.envMap).toBeNull()
       await renderer.unmount()
     } finally {
       THREE.CubeCamera.prototype.update = update

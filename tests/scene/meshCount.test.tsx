@@ -39,19 +39,6 @@ async function renderHall(count: number) {
     const material = mesh.material as THREE.Material
     if (!material.visible) return
     const perBooth = mesh.userData.perBooth === true
-    const batch = mesh as unknown as THREE.BatchedMesh
-    if (batch.isBatchedMesh) {
-      // One draw call for all its visible instances, each as many triangles as its own geometry.
-      let visible = 0
-      let triangles = 0
-      for (let i = 0; i < batch.instanceCount; i++) {
-        if (!batch.getVisibleAt(i)) continue
-        visible++
-        triangles += batch.getGeometryRangeAt(batch.getGeometryIdAt(i)).count / 3
-      }
-      drawn.push({ name: mesh.name, instanced: true, count: visible, perBooth, triangles })
-      return
-    }
     const instanced = (mesh as THREE.InstancedMesh).isInstancedMesh === true
     const instances = instanced ? (mesh as THREE.InstancedMesh).count : 1
     const geometry = mesh.geometry

@@ -90,17 +90,42 @@ describe('products on the stands', () => {
     }
   })
 
-  it('draws all products of 150 or 3000 stands with the same two meshes: one batch for every kind, one for stand-ins', () => {
+  it('draws all products of 150 or 3000 stands with the same two meshes: one merged mesh for every kind, one for stand-ins', () => {
     for (const count of [150, 3000]) {
       const { layout } = layoutOf(count)
       const meshes = createProductMeshes(layout, detailedBoothCount(false))
-      expect(meshes.detail.isBatchedMesh).toBe(true)
+      // one plain mesh, one draw call with or without WEBGL_multi_draw, whatever kinds the near stands show
+      expect(meshes.detail.mesh.isMesh && !(meshes.detail.mesh as THREE.InstancedMesh).isInstancedMesh).toBe(true)
+      expect(meshes.detail.capacity).toBe(detailedBoothCount(false) * MAX_PRODUCTS_PER_BOOTH)
       expect(meshes.far.isInstancedMesh).toBe(true)
-      // every model of the library is in the one batch, so no kind needs a draw call of its own
-      expect(meshes.geometryIds).toHaveLength(PRODUCT_KINDS.length * VARIANTS.length)
       expect(meshes.far.count).toBe(layout.products.proxyCount)
       meshes.detail.dispose()
     }
+  })
+
+  it('paints the main body of a detailed product in its colour and leaves its other parts as modelled', () => {
+    const { layout } = layoutOf(150)
+    const meshes = createProductMeshes(layout, detailedBoothCount(false))
+    const kind = PRODUCT_KINDS.indexOf('robot-arm') * VARIANTS.length
+    const model = buildProductGeometry('robot-arm', 0)
+    const flat = model.index ? model.toNonIndexed() : model
+    const red = new THREE.Color(1, 0, 0)
+    meshes.detail.set(0, kind, new THREE.Matrix4(), red)
+    const colours = meshes.detail.mesh.geometry.getAttribute('color')
+    const own = flat.getAttribute('color')
+    const tint = flat.getAttribute('tint')
+    let painted = 0
+    for (let i = 0; i < flat.getAttribute('position').count; i++) {
+      if (tint.getX(i) === 1) {
+        painted++
+        expect(colours.getY(i)).toBe(0)
+      } else expect(colours.getY(i)).toBeCloseTo(own.getY(i))
+    }
+    expect(painted).toBeGreaterThan(0)
+    meshes.detail.clear(0)
+    const position = meshes.detail.mesh.geometry.getAttribute('position')
+    for (let i = 0; i < meshes.detail.slotVertices; i++) expect(position.getX(i)).toBe(0)
+    meshes.detail.dispose()
   })
 
   it('details at most the nearest few stands, fewer on phones, and gives the stand-ins back to stands it leaves', () => {
@@ -123,7 +148,7 @@ describe('products on the stands', () => {
         const detailed = meshes.detailSet.detailed
         expect(detailed.length).toBe(limit)
         let visible = 0
-        for (let i = 0; i < meshes.detail.instanceCount; i++) if (meshes.detail.getVisibleAt(i)) visible++
+        for (let i = 0; i < meshes.detail.capacity; i++) if (meshes.detail.modelAt(i) >= 0) visible++
         expect(visible).toBe(detailed.reduce((sum, b) => sum + products.countOfBooth[b], 0))
         expect(visible).toBeLessThanOrEqual(limit * MAX_PRODUCTS_PER_BOOTH)
         for (const b of detailed)

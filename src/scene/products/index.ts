@@ -4,7 +4,6 @@ import { PRODUCT_KINDS, type ProductKind } from '../../content/schema'
 import { PRODUCT_MODELS, type Variant } from './kinds'
 import { ModelBuilder } from './modelBuilder'
 
-export { tintMainBody } from './modelBuilder'
 export type { Variant } from './kinds'
 
 export const VARIANTS: readonly Variant[] = [0, 1, 2]

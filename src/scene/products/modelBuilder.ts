@@ -73,22 +73,3 @@ export class ModelBuilder {
     return geometry
   }
 }
-
-/**
- * Makes a Lambert-like material paint the instance (or batch) colour onto the main body only: vertex colour times
- * mix(white, instance colour, tint). Shared by every product model, so one program serves them all.
- */
-export function tintMainBody<T extends THREE.Material>(material: T): T {
-  material.vertexColors = true
-  material.onBeforeCompile = (shader) => {
-    // Includes are resolved after this hook, so the colour chunk is swapped in whole, then edited.
-    const colourVertex = THREE.ShaderChunk.color_vertex
-      .replace('vColor.rgb *= instanceColor.rgb;', 'vColor.rgb *= mix( vec3( 1.0 ), instanceColor.rgb, tint );')
-      .replace('vColor *= getBatchingColor( getIndirectIndex( gl_DrawID ) );', 'vColor.rgb *= mix( vec3( 1.0 ), getBatchingColor( getIndirectIndex( gl_DrawID ) ).rgb, tint );')
-    shader.vertexShader = shader.vertexShader
-      .replace('#include <common>', '#include <common>\nattribute float tint;')
-      .replace('#include <color_vertex>', colourVertex)
-  }
-  material.customProgramCacheKey = () => 'product-tint'
-  return material
-}
