@@ -22,6 +22,8 @@ export interface ExpoDebug {
   readonly fps: number
   readonly dpr: number
   readonly frames: number
+  /** Shader programs compiled so far. */
+  readonly programs: number
   /** performance.now() of the first frame with the hall in it: milliseconds since navigation started. */
   readonly firstFrameAt: number
   camera(): { x: number; y: number; z: number; yaw: number; pitch: number }
@@ -93,6 +95,9 @@ export function DebugBridge() {
       },
       get frames() {
         return renderStats.frames
+      },
+      get programs() {
+        return gl.info.programs?.length ?? 0
       },
       get firstFrameAt() {
         return renderStats.firstFrameAt

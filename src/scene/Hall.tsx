@@ -3,8 +3,8 @@
  * chunk). It draws on demand at a pixel ratio suited to the device, and reports to the store when WebGL is missing
  * or lost for good, so the plan view can take over.
  */
-import { Canvas } from '@react-three/fiber'
-import { Component, useCallback, useEffect, useState, type ReactNode } from 'react'
+import { Canvas, useFrame, useThree } from '@react-three/fiber'
+import { Component, useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import * as THREE from 'three'
 import { useExpoStore } from '../state/store'
 import { AdaptiveQuality } from './AdaptiveQuality'
@@ -59,6 +59,30 @@ function createGovernor() {
   return new DprGovernor(dprCap(phoneLike), window.devicePixelRatio || 1)
 }
 
+/**
+ * Compiles the shader of everything in the built hall, shown or hidden, and uses each in the hall's first frame, which
+ * waits for the compiler anyway. Otherwise what stays hidden until the visitor acts (the outline of a hovered or open
+ * booth) is compiled in the frame that first shows it, and that frame waits for the GPU to finish all it was given:
+ * opening the first booth stalled for two seconds in software rendering. Nothing here asks for a frame.
+ */
+function PrepareShaders() {
+  const gl = useThree((s) => s.gl)
+  const scene = useThree((s) => s.scene)
+  const camera = useThree((s) => s.camera)
+  const unused = useRef<Set<THREE.Material> | null>(null)
+  useEffect(() => {
+    unused.current = gl.compile(scene, camera)
+  }, [gl, scene, camera])
+  useFrame(() => {
+    const materials = unused.current
+    if (!materials) return
+    unused.current = null
+    // a program's first use checks how it linked and reads its uniforms: both wait on the GPU
+    for (const material of materials) (gl.properties.get(material) as { currentProgram?: THREE.WebGLProgram }).currentProgram?.getUniforms()
+  })
+  return null
+}
+
 function HallCanvas({ empty }: { empty: boolean }) {
   const plan = useExpoStore((s) => s.plan)
   const pack = useExpoStore((s) => s.pack)
@@ -87,6 +111,7 @@ function HallCanvas({ empty }: { empty: boolean }) {
         <>
           <CameraRig plan={plan} />
           <HallContent plan={plan} pack={pack} />
+          <PrepareShaders />
         </>
       )}
     </Canvas>

@@ -23,35 +23,72 @@ export const browserLoadImage: LoadImage | null =
 /** Fascias farther than this from where the visitor looks wait for their logo: at that distance it would be a few pixels. */
 export const LOGO_REQUEST_RADIUS = 30
 
+/**
+ * Logos loading at once, and started per task. Each SVG <img> builds a small document of its own on the main thread
+ * (3–8 ms in software rendering) in the task that starts it: thirty started together held the page for up to 300 ms
+ * after a flight.
+ */
+export const LOGOS_IN_FLIGHT = 2
+
 const NONE: string[] = []
+
+interface Wanted {
+  exhibitorId: string
+  url: string
+}
 
 export class LogoImages {
   private readonly state = new Map<string, CanvasImageSource | 'loading' | 'failed'>()
   private readonly arrivedIds = new Set<string>()
+  /** Logos to load once one of those in flight is done, nearest first. */
+  private queue: Wanted[] = []
+  private inFlight = 0
 
   /** `onArrive` hears (once per burst of arrivals) that logos wait to be drawn: the hall asks for one frame. */
   constructor(
     private readonly load: LoadImage | null,
     private readonly onArrive: () => void,
+    private readonly maxInFlight = LOGOS_IN_FLIGHT,
   ) {}
 
-  /** Starts loading the exhibitor's logo unless it is loaded, loading or failed already. */
-  request(exhibitorId: string, url: string | undefined): void {
-    if (!this.load || !url || this.state.has(exhibitorId)) return
-    this.state.set(exhibitorId, 'loading')
-    this.load(url).then(
-      (image) => {
-        this.state.set(exhibitorId, image)
-        const first = this.arrivedIds.size === 0
-        this.arrivedIds.add(exhibitorId)
-        if (first) this.onArrive()
-      },
-      // the label keeps its text; the logo is not asked for again in this visit
-      () => this.state.set(exhibitorId, 'failed'),
-    )
+  /**
+   * The logos wanted now, in order of need: those not loaded, loading or failed yet wait their turn, and whatever waited
+   * from an earlier call and is no longer wanted is forgotten (a visitor flying across the hall does not fetch every
+   * fascia passed on the way).
+   */
+  want(wanted: readonly Wanted[]): void {
+    if (!this.load) return
+    this.queue = wanted.filter((w) => !this.state.has(w.exhibitorId))
+    this.startNext()
   }
 
-  /** The decoded logo, or undefined while it loads, failed or was never asked for. */
+  private startNext(): void {
+    while (this.load && this.inFlight < this.maxInFlight && this.queue.length > 0) {
+      const { exhibitorId, url } = this.queue.shift()!
+      if (this.state.has(exhibitorId)) continue
+      this.state.set(exhibitorId, 'loading')
+      this.inFlight++
+      this.load(url)
+        .then(
+          (image) => {
+            this.state.set(exhibitorId, image)
+            const first = this.arrivedIds.size === 0
+            this.arrivedIds.add(exhibitorId)
+            if (first) this.onArrive()
+          },
+          // the label keeps its text; the logo is not asked for again in this visit
+          () => this.state.set(exhibitorId, 'failed'),
+        )
+        .finally(() => {
+          this.inFlight--
+          // in a task of its own: a logo already in memory decodes at once, and starting the next from here would chain
+          // every waiting logo into this one task
+          setTimeout(() => this.startNext(), 0)
+        })
+    }
+  }
+
+  /** The decoded logo, or undefined while it waits, loads, failed or was never asked for. */
   image(exhibitorId: string): CanvasImageSource | undefined {
     const image = this.state.get(exhibitorId)
     return typeof image === 'object' ? image : undefined
@@ -68,8 +105,8 @@ export class LogoImages {
 }
 
 /**
- * Asks for the logos of the labelled booths within LOGO_REQUEST_RADIUS of (x, z). `centres` holds x, z per booth
- * (BoothLayout.centres); `exhibitorOf` names each booth's exhibitor.
+ * Wants the logos of the labelled booths within LOGO_REQUEST_RADIUS of (x, z), nearest first. `centres` holds x, z per
+ * booth (BoothLayout.centres); `exhibitorOf` names each booth's exhibitor.
  */
 export function requestLogosNear(
   atlas: PooledAtlas,
@@ -81,13 +118,17 @@ export function requestLogosNear(
   urlOf: (exhibitorId: string) => string | undefined,
 ): void {
   const { boothOfSlot } = atlas.pool
+  const near: (Wanted & { distance: number })[] = []
   for (let s = 0; s < boothOfSlot.length; s++) {
     const b = boothOfSlot[s]
     if (b < 0) continue
-    if (Math.hypot(centres[b * 2] - x, centres[b * 2 + 1] - z) > LOGO_REQUEST_RADIUS) continue
-    const id = exhibitorOf(b)
-    logos.request(id, urlOf(id))
+    const distance = Math.hypot(centres[b * 2] - x, centres[b * 2 + 1] - z)
+    if (distance > LOGO_REQUEST_RADIUS) continue
+    const exhibitorId = exhibitorOf(b)
+    const url = urlOf(exhibitorId)
+    if (url) near.push({ exhibitorId, url, distance })
   }
+  logos.want(near.sort((a, b) => a.distance - b.distance))
 }
 
 /**

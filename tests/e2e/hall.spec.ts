@@ -55,7 +55,7 @@ test('a malicious link parameter is ignored with a notice and never executed', a
   expect(dialogs).toBe(0)
 })
 
-test('clicking a booth in the 3D hall opens its panel', async ({ page }) => {
+test('clicking a booth in the 3D hall opens its panel, with no shader left to compile in the frame that outlines it', async ({ page }) => {
   await openHall(page, 'zone=ai')
   await cameraSettled(page)
   const target = await page.evaluate(() => {
@@ -69,10 +69,15 @@ test('clicking a booth in the 3D hall opens its panel', async ({ page }) => {
       .find((p: any) => p.visible && p.x > 300 && p.x < innerWidth - 420 && p.y > 120 && p.y < innerHeight - 200)
   })
   expect(target, 'a booth of the AI zone is on screen').toBeTruthy()
+  const programs = () => page.evaluate(() => (window as any).__expoDebug.programs as number)
+  const prepared = await programs()
   await page.mouse.move(target.x, target.y)
   await page.mouse.click(target.x, target.y)
   const name = await exhibitorName(page, target.id)
   await expect(page.getByRole('complementary', { name })).toBeVisible()
+  await cameraSettled(page)
+  // the hover and open outlines were hidden until now: their shader was prepared with the hall, not in this frame
+  expect(await programs()).toBe(prepared)
 })
 
 test('search finds an exhibitor by product, flies to the booth and opens its panel', async ({ page }) => {

@@ -1,7 +1,7 @@
 /** Logos on the fascia labels: asked for near the visitor only, drawn into their own slot when they arrive, never blocking. */
 import { describe, expect, it, vi } from 'vitest'
 import { createPooledAtlas, gridSlot, reassignSlots } from '../../src/scene/pooledAtlas'
-import { LOGO_REQUEST_RADIUS, LogoImages, drawArrivedLogos, requestLogosNear, type LoadImage } from '../../src/scene/boothLogos'
+import { LOGOS_IN_FLIGHT, LOGO_REQUEST_RADIUS, LogoImages, drawArrivedLogos, requestLogosNear, type LoadImage } from '../../src/scene/boothLogos'
 import { drawBoothLabel } from '../../src/scene/BoothLabels'
 import * as THREE from 'three'
 
@@ -20,7 +20,10 @@ function manualLoader() {
   return { load, pending, image: (url: string) => ({ url }) as unknown as CanvasImageSource }
 }
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
+/** Lets settled loads finish and the next ones start, which they do in a task of their own. */
+const flush = async () => {
+  for (let hop = 0; hop < 2; hop++) await new Promise((resolve) => setTimeout(resolve, 0))
+}
 
 /** An atlas with a stand-in 2D context that records what is drawn where. */
 function atlasWithCanvas(slots: number) {
@@ -32,8 +35,8 @@ function atlasWithCanvas(slots: number) {
 }
 
 describe('fascia logos', () => {
-  it('asks only for the logos of labelled booths near where the visitor looks, each once', () => {
-    const { load, pending } = manualLoader()
+  it('asks only for the logos of labelled booths near where the visitor looks, each once', async () => {
+    const { load, pending, image } = manualLoader()
     const logos = new LogoImages(load, () => undefined)
     const { atlas } = atlasWithCanvas(4)
     reassignSlots(atlas, [0, 1, 2, 3], () => new THREE.Matrix4())
@@ -43,8 +46,37 @@ describe('fascia logos', () => {
     expect([...pending.keys()]).toEqual([urlOf('ex-0'), urlOf('ex-1')])
     requestLogosNear(atlas, logos, centres, 0, 0, exhibitorOf, urlOf)
     expect(pending.size).toBe(2)
+    for (const id of ['ex-0', 'ex-1']) pending.get(urlOf(id))!.resolve(image(urlOf(id)))
+    await flush()
     requestLogosNear(atlas, logos, centres, 60, 0, exhibitorOf, urlOf)
-    expect([...pending.keys()]).toEqual([urlOf('ex-0'), urlOf('ex-1'), urlOf('ex-2'), urlOf('ex-3')])
+    // nearest first: booth 3 stands at the focus, booth 2 20 m from it
+    expect([...pending.keys()]).toEqual([urlOf('ex-0'), urlOf('ex-1'), urlOf('ex-3'), urlOf('ex-2')])
+  })
+
+  it('loads a few logos at a time, nearest first, and forgets those no longer wanted before they start', async () => {
+    const { load, pending, image } = manualLoader()
+    const logos = new LogoImages(load, () => undefined)
+    const wanted = (ids: number[]) => ids.map((b) => ({ exhibitorId: exhibitorOf(b), url: urlOf(exhibitorOf(b)) }))
+    logos.want(wanted([0, 1, 2, 3, 4]))
+    expect(LOGOS_IN_FLIGHT).toBe(2)
+    expect([...pending.keys()]).toEqual(wanted([0, 1]).map((w) => w.url))
+    // the visitor moved on before 2, 3 and 4 started: only 5 and 3 are wanted now
+    logos.want(wanted([5, 3, 0]))
+    pending.get(urlOf('ex-0'))!.resolve(image(urlOf('ex-0')))
+    // the next starts in a task of its own, not in the microtasks of the one that arrived
+    for (let tick = 0; tick < 10; tick++) await Promise.resolve()
+    expect(pending.size).toBe(2)
+    await flush()
+    expect([...pending.keys()]).toEqual(wanted([0, 1, 5]).map((w) => w.url))
+    // a failure frees its place as well
+    pending.get(urlOf('ex-1'))!.reject(new Error('404'))
+    await flush()
+    expect([...pending.keys()]).toEqual(wanted([0, 1, 5, 3]).map((w) => w.url))
+    pending.get(urlOf('ex-5'))!.resolve(image(urlOf('ex-5')))
+    pending.get(urlOf('ex-3'))!.resolve(image(urlOf('ex-3')))
+    await flush()
+    expect(pending.size).toBe(4)
+    expect(logos.takeArrived().sort()).toEqual(['ex-0', 'ex-3', 'ex-5'])
   })
 
   it('redraws just the slot of a booth whose logo arrived, asking for one frame per burst', async () => {
@@ -78,11 +110,11 @@ describe('fascia logos', () => {
     const { load, pending } = manualLoader()
     const invalidate = vi.fn()
     const logos = new LogoImages(load, invalidate)
-    logos.request('ex-0', urlOf('ex-0'))
+    logos.want([{ exhibitorId: 'ex-0', url: urlOf('ex-0') }])
     pending.get(urlOf('ex-0'))!.reject(new Error('404'))
     await flush()
     pending.clear()
-    logos.request('ex-0', urlOf('ex-0'))
+    logos.want([{ exhibitorId: 'ex-0', url: urlOf('ex-0') }])
     expect(pending.size).toBe(0)
     expect(logos.image('ex-0')).toBeUndefined()
     expect(invalidate).not.toHaveBeenCalled()
