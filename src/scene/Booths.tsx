@@ -30,7 +30,7 @@ export function createPartMeshes(layout: BoothLayout) {
   return BOOTH_PARTS.map((part) => {
     const { matrices, colours, count } = layout.parts[part]
     const capacity = Math.max(1, layout.count * MAX_INSTANCES_PER_BOOTH[part])
-    const mesh = new THREE.InstancedMesh(withBakedOcclusion(PART_GEOMETRY[part]()), boothPartMaterial(part), capacity)
+    const mesh = new THREE.InstancedMesh(withBakedOcclusion(PART_GEOMETRY[part]()), boothPartMaterial(), capacity)
     mesh.instanceMatrix.array.set(matrices.subarray(0, capacity * 16))
     mesh.instanceColor = new THREE.InstancedBufferAttribute(colours.slice(0, capacity * 3), 3)
     mesh.count = count

@@ -1,6 +1,6 @@
 /**
  * The hall's light: an environment of Lightformers (ceiling light panels, a bright entrance side, a cool fill) rendered
- * once into a small cube map that every physically based material reflects, a low sun through the skylights for
+ * once into a small cube map that the polished floor mirrors, a low sun through the skylights for
  * direction, and a light haze that lets far zones fade a little. No HDR file, nothing fetched.
  */
 import { Environment, Lightformer } from '@react-three/drei'
@@ -8,34 +8,28 @@ import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useMemo, useState } from 'react'
 import * as THREE from 'three'
 import { PALETTE } from './dimensions'
+import { environmentReceivers } from './materials'
 
 /** Cube-map side in pixels: the light is soft and large, so a small map holds it; rendered once, not per frame. */
-export const ENVIRONMENT_RESOLUTION = 64
+export const ENVIRONMENT_RESOLUTION = 32
 /** Frames the environment renders: one, at mount (and again after a lost context is restored). */
 export const ENVIRONMENT_FRAMES = 1
 
-/** How strongly the physically based surfaces reflect the environment. */
-export const ENVIRONMENT_INTENSITY = 0.6
-
 /**
- * Hands the environment to the physically based materials only. three.js r163+ applies `scene.environment` to Lambert
- * and Phong materials too: every stand and wall then sampled the cube map per pixel and multiplied its colour by it,
- * which in software WebGL more than doubled the 1,000-stand hall's frame time and greyed the zone colours. Returns how
- * many materials it changed.
+ * Hands the environment to the materials that asked for it (environmentReceivers: the polished floor), never through
+ * `scene.environment`: three.js r163+ applies that to every Lambert material too, and every stand and wall then sampled
+ * the cube map per pixel, which in software WebGL more than doubled the 1,000-stand hall's frame time and greyed the
+ * zone colours. Returns how many materials it changed.
  */
-export function applyEnvironment(root: THREE.Object3D, environment: THREE.Texture | null) {
+export function applyEnvironment(receivers: Iterable<THREE.MeshLambertMaterial>, environment: THREE.Texture | null) {
   if (!environment) return 0
   let changed = 0
-  root.traverse((object) => {
-    const material = (object as THREE.Mesh).material
-    for (const m of Array.isArray(material) ? material : material ? [material] : []) {
-      if (!(m instanceof THREE.MeshStandardMaterial) || m.envMap === environment) continue
-      m.envMap = environment
-      m.envMapIntensity = ENVIRONMENT_INTENSITY
-      m.needsUpdate = true
-      changed++
-    }
-  })
+  for (const material of receivers) {
+    if (material.envMap === environment) continue
+    material.envMap = environment
+    material.needsUpdate = true
+    changed++
+  }
   return changed
 }
 
@@ -70,9 +64,9 @@ export function HallLight({ reach }: { reach: number }) {
   const holder = useMemo(() => new THREE.Scene(), [])
   // Drei renders the cube map again whenever its children change identity: the same element every time keeps it once.
   const formers = useMemo(() => <Lightformers />, [])
-  // Only in frames drawn anyway (the hall's meshes mount later than the light); a traversal of a few dozen objects.
-  useFrame(({ scene }) => {
-    applyEnvironment(scene, holder.environment)
+  // Only in frames drawn anyway: the floor is built later than the light, and again for another hall.
+  useFrame(() => {
+    applyEnvironment(environmentReceivers, holder.environment)
   })
   // A lost context takes the cube map's pixels with it and three.js cannot re-upload a render target: remounting the
   // environment renders it again, once.

@@ -13,7 +13,7 @@ import type { SignPlacement } from './signLayout'
 export function HallShell({ plan, pack, placements }: { plan: FloorPlan; pack: ContentPack; placements: SignPlacement[] }) {
   const meshes = useMemo(() => {
     const floor = createFloorMeshes(floorStrips(plan, pack))
-    const architecture = new THREE.Mesh(buildArchitecture(plan, pack, placements), litMaterial('paint', { vertexColors: true }))
+    const architecture = new THREE.Mesh(buildArchitecture(plan, pack, placements), litMaterial({ vertexColors: true }))
     architecture.name = 'architecture'
     const skylights = new THREE.Mesh(buildSkylights(plan), new THREE.MeshBasicMaterial({ color: PALETTE.skylight, toneMapped: false }))
     skylights.name = 'skylights'

@@ -75,7 +75,7 @@ function createStripMesh(strips: FloorStrip[], name: string, material: THREE.Mat
 /** The hard floor and the carpets: two draw calls, since a carpet must not mirror the ceiling. */
 export function createFloorMeshes(strips: FloorStrip[]) {
   return [
-    createStripMesh(strips.filter((s) => !s.carpet), 'floor', litMaterial('polishedFloor')),
-    createStripMesh(strips.filter((s) => s.carpet), 'floor-carpet', litMaterial('carpet')),
+    createStripMesh(strips.filter((s) => !s.carpet), 'floor', litMaterial({ polished: true })),
+    createStripMesh(strips.filter((s) => s.carpet), 'floor-carpet', litMaterial()),
   ]
 }

@@ -1,51 +1,32 @@
 /**
- * The hall's lit materials in one place: physically based, so the Lightformer environment (HallLight) gives floors,
- * walls and products their sheen, and the baked occlusion that darkens where parts meet the floor.
+ * The hall's lit materials in one place: Lambert, lit by HallLight's sun and sky, with the baked occlusion that darkens
+ * where parts meet the floor; the polished floor alone mirrors a little of the Lightformer environment.
  */
 import * as THREE from 'three'
 
-/** Roughness and metalness per finish; everything else is a plain dielectric. */
-export const FINISH = {
-  /** Sealed hall floor and aisles: reflects the ceiling's light panels softly. */
-  polishedFloor: { roughness: 0.32, metalness: 0 },
-  /** Zone carpets: no highlight at all, the colour is the wayfinding. */
-  carpet: { roughness: 0.95, metalness: 0 },
-  /** Painted walls, columns, roof and trusses. */
-  paint: { roughness: 0.7, metalness: 0 },
-  /** Stand builds: laminated panels with a little sheen. */
-  laminate: { roughness: 0.5, metalness: 0 },
-  /** Screens' bezels, product casings. */
-  device: { roughness: 0.38, metalness: 0.25 },
-} as const satisfies Record<string, { roughness: number; metalness: number }>
-
-export type Finish = keyof typeof FINISH
-
 /**
- * Only the polished floor is physically based: it is what reflects the Lightformers. Everything else is Lambert, lit by
- * the sun and sky lights: in software WebGL a standard material over every stand drew the 1,000-stand hall at over
- * four times today's frame time (2,049 against 462 ms), far past the budget of 1.5 times.
+ * How much of the environment the polished floor mirrors: one cube-map fetch a pixel over Lambert, the sheen of a sealed
+ * hall floor. The floor covers most of the screen, so its shader is most of a frame: physically based, it drew the
+ * 1,000-stand hall at 2.36 times the frame time before the new look in software WebGL (Blinn-Phong 1.71 times), far
+ * past the budget of 1.5; a standard material over every stand was over four times.
  */
-export const PHYSICAL_FINISHES: readonly Finish[] = ['polishedFloor']
+export const FLOOR_GLOSS = { reflectivity: 0.1 } as const
 
-export function litMaterial(finish: Finish, options: { vertexColors?: boolean } = {}) {
-  const vertexColors = options.vertexColors ?? false
-  if (PHYSICAL_FINISHES.includes(finish)) return new THREE.MeshStandardMaterial({ color: '#ffffff', vertexColors, ...FINISH[finish] })
-  return new THREE.MeshLambertMaterial({ color: '#ffffff', vertexColors })
-}
+/** Materials that mirror the environment: HallLight hands each the cube map once it is drawn; disposed, they leave. */
+export const environmentReceivers = new Set<THREE.MeshLambertMaterial>()
 
-/** Which finish a stand's part gets; parts not named here (new product kinds) are laminate. */
-const PART_FINISH: Partial<Record<string, Finish>> = {
-  platform: 'laminate',
-  backWall: 'paint',
-  sideWalls: 'paint',
-  fascia: 'paint',
-  counter: 'laminate',
-  display: 'device',
+/** A matte Lambert material, or with `polished` one that mirrors the environment (the hall floor). */
+export function litMaterial({ polished = false, vertexColors = false }: { polished?: boolean; vertexColors?: boolean } = {}) {
+  if (!polished) return new THREE.MeshLambertMaterial({ color: '#ffffff', vertexColors })
+  const material = new THREE.MeshLambertMaterial({ color: '#ffffff', vertexColors, combine: THREE.MixOperation, reflectivity: FLOOR_GLOSS.reflectivity })
+  environmentReceivers.add(material)
+  material.addEventListener('dispose', () => environmentReceivers.delete(material))
+  return material
 }
 
 /** The material of one instanced stand part: the instance colour times the geometry's baked occlusion. */
-export function boothPartMaterial(part: string) {
-  return litMaterial(PART_FINISH[part] ?? (part.startsWith('product') ? 'device' : 'laminate'), { vertexColors: true })
+export function boothPartMaterial() {
+  return litMaterial({ vertexColors: true })
 }
 
 /** How dark the foot of a part gets (1 = black), and how far up the darkening fades out, as a share of its height. */

@@ -10,9 +10,9 @@ import { createPartMeshes } from '../../src/scene/Booths'
 import { PALETTE } from '../../src/scene/dimensions'
 import { buildFloorShadows, floorShadows, SHADOW } from '../../src/scene/floorShadows'
 import { buildArchitecture } from '../../src/scene/hallArchitecture'
-import { ENVIRONMENT_FRAMES, ENVIRONMENT_INTENSITY, HallLight } from '../../src/scene/HallLight'
+import { ENVIRONMENT_FRAMES, HallLight } from '../../src/scene/HallLight'
 import { LOOP_PAGES, LOOP_SECONDS, loopPageAt } from '../../src/scene/lobbyLoop'
-import { FLOOR_OCCLUSION, withBakedOcclusion } from '../../src/scene/materials'
+import { environmentReceivers, FLOOR_OCCLUSION, litMaterial, withBakedOcclusion } from '../../src/scene/materials'
 import { computeSigns } from '../../src/scene/signLayout'
 import { createStandbyScreens, luminance, STANDBY_MIN_LUMINANCE, standbyColour } from '../../src/scene/standbyScreens'
 import { loadRealPack } from '../helpers/realPack'
@@ -36,7 +36,7 @@ describe('baked ambient occlusion', () => {
       const colour = mesh.geometry.getAttribute('color')
       const position = mesh.geometry.getAttribute('position')
       expect(colour, mesh.name).toBeDefined()
-      expect((mesh.material as THREE.MeshStandardMaterial).vertexColors, mesh.name).toBe(true)
+      expect((mesh.material as THREE.Material).vertexColors, mesh.name).toBe(true)
       let bottom = Infinity
       let top = -Infinity
       const box = new THREE.Box3().setFromBufferAttribute(position as THREE.BufferAttribute)
@@ -154,13 +154,20 @@ describe('light', () => {
       cubeRenders++
     }
     try {
-      const polished = new THREE.MeshStandardMaterial()
-      const painted = new THREE.MeshLambertMaterial()
+      const floor = litMaterial({ polished: true })
+      const painted = litMaterial()
+      const standard = new THREE.MeshStandardMaterial()
+      const meshes = (
+        <>
+          <mesh material={floor} />
+          <mesh material={painted} />
+          <mesh material={standard} />
+        </>
+      )
       const renderer = await ReactThreeTestRenderer.create(
         <>
           <HallLight reach={100} />
-          <mesh material={polished} />
-          <mesh material={painted} />
+          {meshes}
         </>,
       )
       await renderer.advanceFrames(10, 16)
@@ -169,17 +176,21 @@ describe('light', () => {
       await renderer.update(
         <>
           <HallLight reach={120} />
-          <mesh material={polished} />
-          <mesh material={painted} />
+          {meshes}
         </>,
       )
       await renderer.advanceFrames(5, 16)
       expect(cubeRenders).toBe(ENVIRONMENT_FRAMES)
-      // Only the physically based surfaces reflect it: as scene.environment it would reach every Lambert stand too.
+      // Only the polished floor mirrors it, as a cheap Lambert mix: as scene.environment it would reach every stand too.
       expect((renderer.scene.instance as unknown as THREE.Scene).environment).toBeNull()
-      expect(polished.envMap).toBeInstanceOf(THREE.Texture)
-      expect(polished.envMapIntensity).toBe(ENVIRONMENT_INTENSITY)
+      expect(floor).toBeInstanceOf(THREE.MeshLambertMaterial)
+      expect(floor.envMap).toBeInstanceOf(THREE.Texture)
+      expect(floor.combine).toBe(THREE.MixOperation)
       expect(painted.envMap).toBeNull()
+      expect(standard.envMap).toBeNull()
+      // a disposed floor (another hall was built) is handed nothing more
+      floor.dispose()
+      expect(environmentReceivers.has(floor)).toBe(false)
       await renderer.unmount()
     } finally {
       THREE.CubeCamera.prototype.update = update
