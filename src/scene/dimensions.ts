@@ -7,8 +7,8 @@ export const HALL = {
   /** Where truss rows fall when the plan has no columns. */
   trussSpacing: 15,
   entranceHeight: 6,
-  zoneSignHeight: 7.2,
-  sectionSignHeight: 4.6,
+  zoneSignHeight: 8.6,
+  sectionSignHeight: 7.0,
 } as const
 
 export const EYE_HEIGHT = 1.6

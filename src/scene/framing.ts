@@ -471,11 +471,11 @@ export function framedOverview(plan: FloorPlan, booth: BoothPlacement, frame: Sc
   const out = boothOutward(booth.rect, booth.facing, booth.front)
   const base = Math.atan2(out.x, -out.z)
   const clear = (view: FramedView) => points.every((p) => segmentClear(index, view.eye, p, booth.index))
-  const coarse = overviewCandidates(centre, corners, frame, base, OVERVIEW_TURNS, OVERVIEW_ELEVATIONS)
+  const coarse = overviewCandidates(centre, corners, frame, base, OVERVIEW_TURNS, OVERVIEW_ELEVATIONS, [1])
   const found = coarse.find(clear)
   if (found) return found
   // A crowded spot (a phone's narrow strip above the sheet looks from far, across trusses and signs): a finer search.
-  const fine = overviewCandidates(centre, corners, frame, base, FINE_TURNS, FINE_ELEVATIONS)
+  const fine = overviewCandidates(centre, corners, frame, base, FINE_TURNS, FINE_ELEVATIONS, FINE_STRETCHES)
   const found2 = fine.find(clear)
   if (found2) return found2
   // Nothing is clear: of the most comfortable framings, the one with the fewest lines blocked.
@@ -491,25 +491,33 @@ export function framedOverview(plan: FloorPlan, booth: BoothPlacement, frame: Sc
 /** Headings every 5° and elevations every 3°, for the few stands the coarse search cannot show clearly. */
 const FINE_TURNS = Array.from({ length: 72 }, (_, k) => (k <= 36 ? k * 5 : (k - 72) * 5))
 const FINE_ELEVATIONS = Array.from({ length: 26 }, (_, k) => 10 + k * 3)
+/**
+ * Distances tried, as multiples of the one that just frames the stand: standing back moves the eye past a truss or a
+ * sign that every tight framing looks through, at the cost of a smaller stand.
+ */
+const FINE_STRETCHES = [1, 1.2, 1.45, 1.75, 2.1]
 
-/** Every (heading, elevation) at the distance that just frames the stand, most comfortable first. */
-function overviewCandidates(centre: Vec3, corners: Vec3[], frame: ScreenFrame, base: number, turns: number[], elevations: number[]): FramedView[] {
+/** Every (heading, elevation, stretch) from the distance that just frames the stand, most comfortable first. */
+function overviewCandidates(centre: Vec3, corners: Vec3[], frame: ScreenFrame, base: number, turns: number[], elevations: number[], stretches: number[]): FramedView[] {
   const candidates: { view: FramedView; score: number }[] = []
   for (const turn of turns) {
     for (const elevation of elevations) {
       const heading = base + turn * DEG
       const dir: Vec3 = [Math.sin(heading) * Math.cos(elevation * DEG), Math.sin(elevation * DEG), Math.cos(heading) * Math.cos(elevation * DEG)]
-      const distance = fitDistance(centre, dir, corners, frame)
-      if (distance === null) continue
-      const eye: Vec3 = [centre[0] + dir[0] * distance, centre[1] + dir[1] * distance, centre[2] + dir[2] * distance]
-      const aim = aimAt(eye, centre, frame)
-      // Past straight down the camera would have to roll over, which a look-at camera (the orbit controls) cannot.
-      if (Math.abs(aim.pitch) > MAX_PITCH) continue
-      const { forward } = aimBasis(aim)
-      const pivot = (centre[0] - eye[0]) * forward[0] + (centre[1] - eye[1]) * forward[1] + (centre[2] - eye[2]) * forward[2]
-      // Turning away from the front costs more the further it goes: from behind, the fascia shows its back.
-      const score = Math.abs(turn) / 15 + Math.max(0, Math.abs(turn) - 60) / 10 + Math.abs(elevation - COMFORTABLE_ELEVATION) / 9 + distance / 40
-      candidates.push({ view: { eye, aim, pivot }, score })
+      const fit = fitDistance(centre, dir, corners, frame)
+      if (fit === null) continue
+      for (const stretch of stretches) {
+        const distance = fit * stretch
+        const eye: Vec3 = [centre[0] + dir[0] * distance, centre[1] + dir[1] * distance, centre[2] + dir[2] * distance]
+        const aim = aimAt(eye, centre, frame)
+        // Past straight down the camera would have to roll over, which a look-at camera (the orbit controls) cannot.
+        if (Math.abs(aim.pitch) > MAX_PITCH) continue
+        const { forward } = aimBasis(aim)
+        const pivot = (centre[0] - eye[0]) * forward[0] + (centre[1] - eye[1]) * forward[1] + (centre[2] - eye[2]) * forward[2]
+        // Turning away from the front costs more the further it goes: from behind, the fascia shows its back.
+        const score = Math.abs(turn) / 15 + Math.max(0, Math.abs(turn) - 60) / 10 + Math.abs(elevation - COMFORTABLE_ELEVATION) / 9 + distance / 40
+        candidates.push({ view: { eye, aim, pivot }, score })
+        }
     }
   }
   return candidates.sort((a, b) => a.score - b.score).map((c) => c.view)

@@ -164,11 +164,11 @@ function checkPoses(plan: FloorPlan, scene: HallScene, viewOf: (b: BoothPlacemen
 
 const pack = loadRealPack()
 const halls: { name: string; plan: FloorPlan; phoneBlockedAtMost: number; walkFramedAtLeast: number }[] = [
-  { name: 'the sample hall', plan: computeFloorPlan({ zones: pack.zones, exhibitors: pack.exhibitors }), phoneBlockedAtMost: 2, walkFramedAtLeast: 104 },
+  { name: 'the sample hall', plan: computeFloorPlan({ zones: pack.zones, exhibitors: pack.exhibitors }), phoneBlockedAtMost: 0, walkFramedAtLeast: 104 },
   {
     name: 'a 1,000-booth synthetic hall',
     plan: computeFloorPlan({ zones: pack.zones, exhibitors: generateSyntheticExhibitors(1000, pack.zones) }),
-    phoneBlockedAtMost: 22,
+    phoneBlockedAtMost: 2,
     walkFramedAtLeast: 365,
   },
 ]
@@ -185,11 +185,12 @@ describe.each(halls)('opening a booth in $name', { timeout: 120_000 }, (hall) =>
     expect(tally.unframed).toEqual([])
   })
 
-  it('the overview frames every stand above the bottom sheet of a phone, nothing in between but for a few', () => {
+  it('the overview frames every stand above the bottom sheet of a phone, nothing in between but for two of 1,000', () => {
     const tally = checkPoses(hall.plan, scene, (b) => boothOverview(hall.plan, b, PHONE_FRAME), PHONE_FRAME)
     expect(tally.unframed).toEqual([])
     // The strip above a phone's sheet is narrow, so the camera stands far off and looks across trusses and hanging
-    // signs: a few stands still have a corner hidden. Their number may only go down.
+    // signs. In the synthetic hall two stands keep a corner hidden: one stands right behind the Korea gate's roof, one
+    // shares its corner with a neighbour on every side the search can see it from. Their number may only go down.
     console.info(`${hall.name}: phone overviews with a corner hidden: ${tally.blocked.length} of ${hall.plan.booths.length}`)
     expect(tally.blocked.length).toBeLessThanOrEqual(hall.phoneBlockedAtMost)
   })
