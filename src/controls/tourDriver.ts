@@ -7,6 +7,7 @@ import { findPath, pathLength } from '../plan/walk'
 import { WALKING_PACE_MPS } from '../routes/routeDistances'
 import type { GuidedTour } from '../routes/types'
 import { tourStopPose } from '../scene/cameraViews'
+import { DESKTOP_FRAME, type ScreenFrame } from '../scene/framing'
 import { angleDelta } from '../scene/coords'
 import type { WalkPose } from './walkController'
 
@@ -74,9 +75,9 @@ function turnTowards(pose: WalkPose, yaw: number, pitch: number, rate: number, d
 }
 
 /** Plans the leg from the pose to the tour's current stop; false when the stop is not in this hall. */
-function planLeg(pose: WalkPose, tour: GuidedTour, plan: FloorPlan, leg: string): boolean {
+function planLeg(pose: WalkPose, tour: GuidedTour, plan: FloorPlan, leg: string, frame: ScreenFrame): boolean {
   const stop = tour.stops[tour.stopIndex]
-  const arrival = stop ? tourStopPose(plan, stop) : null
+  const arrival = stop ? tourStopPose(plan, stop, frame) : null
   stopTourWalk()
   tourWalk.leg = leg
   if (!arrival) return false
@@ -93,7 +94,15 @@ function planLeg(pose: WalkPose, tour: GuidedTour, plan: FloorPlan, leg: string)
  * follows it at WALKING_PACE_MPS, turns to the stop and then calls `arrived` once. Returns true while it moves the
  * pose; false (and forgets its leg) whenever the tour is not walking, so pause, dwell and exit leave the walker be.
  */
-export function stepTour(pose: WalkPose, tour: GuidedTour | null, plan: FloorPlan, dt: number, arrived: () => void): boolean {
+export function stepTour(
+  pose: WalkPose,
+  tour: GuidedTour | null,
+  plan: FloorPlan,
+  dt: number,
+  arrived: () => void,
+  // the free part of the screen, asked for only when a leg is planned: a stop is framed for the screen it shows on
+  screenFrame: () => ScreenFrame = () => DESKTOP_FRAME,
+): boolean {
   if (!tour || tour.status !== 'walking') {
     if (tourWalk.leg !== null) stopTourWalk()
     return false
@@ -101,7 +110,7 @@ export function stepTour(pose: WalkPose, tour: GuidedTour | null, plan: FloorPla
   const leg = `${tour.routeId}#${tour.stopIndex}`
   const displaced = tourWalk.last !== null && Math.hypot(pose.x - tourWalk.last.x, pose.z - tourWalk.last.z) > DISPLACED
   if (tourWalk.leg !== leg || displaced) {
-    if (!planLeg(pose, tour, plan, leg)) {
+    if (!planLeg(pose, tour, plan, leg, screenFrame())) {
       // A stop this hall does not hold: count it as reached, so the tour moves on.
       arrived()
       return false

@@ -3,6 +3,7 @@
  * YRD gateway's pillars, the entrance posts): pure geometry over the plan, shared by the walk grid and the scene.
  */
 import type { BoothPlacement, Point, ZoneArea } from './types'
+import type { ZoneId } from '../content/schema'
 
 /** The edge of a zone that visitors arrive through: the one nearest its arrival point. */
 export interface ZoneFront {
@@ -74,15 +75,25 @@ export const KOREA_EAVE_HEIGHT = 3.6
 
 /** The Korea pavilion's gate: centred on its front edge, where visitors arrive. */
 export function koreaGate(plan: Zones): KoreaGate | null {
-  const zone = plan.zones.find((z) => z.zoneId === 'korea-pavilion')
-  if (!zone) return null
-  const front = zoneFront(zone)
-  // Out in the aisle, so its roof and eaves leave the stands' fronts open to a camera looking down on them.
-  const mid = { x: front.mid.x + front.outward.x * GATE_STEP_OUT, z: front.mid.z + front.outward.z * GATE_STEP_OUT }
-  const width = clearWidth(plan.booths, { mid, along: front.along }, Math.min(9, front.length * 0.6), POST_HALF.koreaGate)
-  const gate = { mid, along: front.along, outward: front.outward, width, height: 5.2, frontLength: front.length, eaves: [] as EaveRun[] }
+  const place = gatewayOnFront(plan, 'korea-pavilion', { widest: 9, share: 0.6, postHalf: POST_HALF.koreaGate })
+  if (!place) return null
+  const gate = { ...place.gateway, height: 5.2, frontLength: place.frontLength, eaves: [] as EaveRun[] }
   gate.eaves = eaveRuns(plan.booths, gate)
   return gate
+}
+
+/**
+ * Where a zone's gateway stands: centred on its front edge and out in the aisle, so its posts stand clear of the front
+ * row's corners and its roof leaves the stands' fronts open to a camera looking down on them; as wide as the front
+ * allows (`share` of it, at most `widest` metres) with its posts off every stand.
+ */
+function gatewayOnFront(plan: Zones, zoneId: ZoneId, size: { widest: number; share: number; postHalf: number }) {
+  const zone = plan.zones.find((z) => z.zoneId === zoneId)
+  if (!zone) return null
+  const front = zoneFront(zone)
+  const mid = { x: front.mid.x + front.outward.x * GATE_STEP_OUT, z: front.mid.z + front.outward.z * GATE_STEP_OUT }
+  const width = clearWidth(plan.booths, { mid, along: front.along }, Math.min(size.widest, front.length * size.share), size.postHalf)
+  return { gateway: { mid, along: front.along, outward: front.outward, width }, frontLength: front.length }
 }
 
 /** One run of eaves beside the gate: its posts' offsets along the gate's edge, and its centre and length. */
@@ -119,13 +130,8 @@ export interface Gateway {
 
 /** The YRD joint pavilion's shared gateway on its front edge. */
 export function yrdGateway(plan: Zones): Gateway | null {
-  const zone = plan.zones.find((z) => z.zoneId === 'yrd')
-  if (!zone) return null
-  const front = zoneFront(zone)
-  // Out in the aisle like the Korea gate, so the pillars do not stand against the front row's corners.
-  const mid = { x: front.mid.x + front.outward.x * GATE_STEP_OUT, z: front.mid.z + front.outward.z * GATE_STEP_OUT }
-  const width = clearWidth(plan.booths, { mid, along: front.along }, Math.min(12, front.length * 0.7), POST_HALF.yrdPillar)
-  return { mid, along: front.along, outward: front.outward, width, height: 6 }
+  const place = gatewayOnFront(plan, 'yrd', { widest: 12, share: 0.7, postHalf: POST_HALF.yrdPillar })
+  return place && { ...place.gateway, height: 6 }
 }
 
 /** A post's footprint on the floor: a square (the widest part of it, its base) round a centre. */

@@ -5,7 +5,7 @@
  */
 import { OrbitControls } from '@react-three/drei'
 import { useFrame, useThree } from '@react-three/fiber'
-import { useEffect, useEffectEvent, useRef, type ComponentRef } from 'react'
+import { useCallback, useEffect, useEffectEvent, useRef, type ComponentRef } from 'react'
 import * as THREE from 'three'
 import { autoWalk, cancelAutoWalk, startAutoWalk, stepAutoWalk } from '../controls/autoWalk'
 import { installDragLook } from '../controls/dragLook'
@@ -93,10 +93,10 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
   const reach = Math.max(plan.hall.width, plan.hall.depth)
   const getState = useThree((s) => s.get)
   /** The part of the canvas the overlay leaves free for a booth, at the canvas's size now. */
-  const screenFrame = () => {
+  const screenFrame = useCallback(() => {
     const { width, height } = getState().size
     return screenFrameFor(width, height)
-  }
+  }, [getState])
 
   // Far plane and the first view, once per plan.
   useEffect(() => {
@@ -112,7 +112,7 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
     stopTourWalk()
     // A tour restored from the last visit: stand at its current stop, paused, until the visitor presses play.
     const resumeStop = guidedTour?.stops[guidedTour.stopIndex]
-    const resumeAt = resumeStop ? tourStopPose(plan, resumeStop) : null
+    const resumeAt = resumeStop ? tourStopPose(plan, resumeStop, screenFrame()) : null
     if (guidedTour) {
       if (resumeAt) {
         Object.assign(walkPose, resumeAt)
@@ -132,7 +132,7 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
     // A request made before the hall existed (a shared link) lands without a flight; a resumed tour's stop comes first,
     // since after a reload the link only echoes where the visitor last was.
     if (cameraRequest && !resumeAt) flyOnRequest(cameraRequest, true)
-  }, [plan, camera, reach])
+  }, [plan, camera, reach, screenFrame])
 
   /** Starts a flight (or cuts) to a view; walk flights land on a pose. */
   const flyTo = (to: View, land: Flight['land'], cut = false) => {
@@ -284,7 +284,7 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
       // The tour keeps its pace by the wall clock, however slowly frames come.
       const tour = useExpoStore.getState().guidedTour
       moving ||= keyed || autoWalk.path !== null || tour?.status === 'walking'
-      if (stepTour(walkPose, tour, plan, Math.min(delta, MAX_TOUR_STEP), actions.tourArrived)) {
+      if (stepTour(walkPose, tour, plan, Math.min(delta, MAX_TOUR_STEP), actions.tourArrived, screenFrame)) {
         if (autoWalk.path) cancelAutoWalk()
       } else if (!stepAutoWalk(walkPose, dt, plan.walkGrid)) stepWalk(walkPose, intent, dt, plan.walkGrid)
       applyWalkPose(camera, walkPose)

@@ -7,6 +7,7 @@ import { findPath, pathLength } from '../../src/plan/walk'
 import { WALKING_PACE_MPS } from '../../src/routes/routeDistances'
 import type { GuidedTour, RouteStop } from '../../src/routes/types'
 import { startWalkPose, tourStopPose } from '../../src/scene/cameraViews'
+import { PHONE_FRAME } from '../../src/scene/framing'
 import { loadRealPack } from '../helpers/realPack'
 
 const pack = loadRealPack()
@@ -83,6 +84,15 @@ describe('the tour driver', () => {
     // The store has not switched to dwelling here: the driver still never calls arrival twice.
     for (let i = 0; i < 10; i++) stepTour(pose, tourAt(0), plan, 0.5, arrived)
     expect(arrivals).toBe(1)
+  })
+
+  it('stops where the stand fits the screen it is shown on: above the sheet on a phone', () => {
+    const phone = tourStopPose(plan, stops[0], PHONE_FRAME)!
+    const desktop = tourStopPose(plan, stops[0])!
+    // the phone's free strip is narrow and high: the walker stands elsewhere and looks down more
+    expect(Math.hypot(phone.x - desktop.x, phone.z - desktop.z)).toBeGreaterThan(1)
+    stepTour(startingPose(), tourAt(0), plan, 0.5, () => {}, () => PHONE_FRAME)
+    expect(tourWalk.arrival).toEqual(phone)
   })
 
   it('counts at most half a second of a long frame', () => {
