@@ -20,8 +20,9 @@ async function settle(page: Page) {
   await page.waitForFunction(() => (window as any).__expoDebug?.frames > 0, null, { timeout: 120_000 })
   await cameraSettled(page)
   await page.waitForTimeout(800)
-  // `?debug=1` is only there to know when the camera has settled; its overlay stays out of the pictures.
-  await page.addStyleTag({ content: '.debug-overlay { display: none !important; }' })
+  // `?debug=1` is only there to know when the camera has settled; its overlay stays out of the pictures. Set through
+  // the element's style object: the page's Content-Security-Policy refuses an added <style>.
+  await page.locator('.debug-overlay').evaluateAll((overlays) => overlays.forEach((overlay) => ((overlay as HTMLElement).style.display = 'none')))
 }
 
 async function main() {

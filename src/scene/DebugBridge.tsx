@@ -22,6 +22,8 @@ export interface ExpoDebug {
   readonly fps: number
   readonly dpr: number
   readonly frames: number
+  /** performance.now() when the last frame drawn began (a slow frame ends well after it was asked for). */
+  readonly lastFrameStartedAt: number
   /** Shader programs compiled so far. */
   readonly programs: number
   /** performance.now() of the first frame with the hall in it: milliseconds since navigation started. */
@@ -95,6 +97,9 @@ export function DebugBridge() {
       },
       get frames() {
         return renderStats.frames
+      },
+      get lastFrameStartedAt() {
+        return renderStats.lastFrameStartedAt
       },
       get programs() {
         return gl.info.programs?.length ?? 0

@@ -2,7 +2,7 @@
  * Counts what the renderer draws (frames, calls, triangles, fps) into `renderStats` after every frame, reports WebGL
  * as working once a frame is drawn, and marks the hall ready after its first frame with the hall in it.
  */
-import { addAfterEffect, useThree } from '@react-three/fiber'
+import { addAfterEffect, addEffect, useThree } from '@react-three/fiber'
 import { useEffect } from 'react'
 import { useExpoStore } from '../state/store'
 import { renderStats } from '../state/transient'
@@ -19,6 +19,10 @@ export function StatsCollector({ ready }: { ready: boolean }) {
     let announced = false
     let working = false
     const context = gl.getContext()
+    let started = 0
+    const offBefore = addEffect(() => {
+      started = performance.now()
+    })
     const off = addAfterEffect(() => {
       // three.js skips drawing while the context is lost: nothing was drawn, so nothing is counted.
       if (context.isContextLost()) return
@@ -27,6 +31,7 @@ export function StatsCollector({ ready }: { ready: boolean }) {
       last = now
       fps = fps === 0 ? 1 / dt : fps * 0.9 + (1 / dt) * 0.1
       renderStats.frames++
+      renderStats.lastFrameStartedAt = started
       // Every frame: the hall draws on demand, so the last frame before it rests must be the one on record.
       renderStats.drawCalls = gl.info.render.calls
       renderStats.triangles = gl.info.render.triangles
@@ -44,6 +49,7 @@ export function StatsCollector({ ready }: { ready: boolean }) {
       }
     })
     return () => {
+      offBefore()
       off()
       gl.info.autoReset = true
     }

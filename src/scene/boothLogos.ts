@@ -43,8 +43,13 @@ export class LogoImages {
   /** Logos to load once one of those in flight is done, nearest first. */
   private queue: Wanted[] = []
   private inFlight = 0
+  /** onArrive was called for the logos waiting now: one frame draws them all. */
+  private announced = false
 
-  /** `onArrive` hears (once per burst of arrivals) that logos wait to be drawn: the hall asks for one frame. */
+  /**
+   * `onArrive` hears that logos wait to be drawn, once all that were wanted have come (or failed): the hall asks for one
+   * frame then, not one per logo. A hall at rest draws nothing else, and a frame in software rendering costs 300 ms.
+   */
   constructor(
     private readonly load: LoadImage | null,
     private readonly onArrive: () => void,
@@ -63,6 +68,10 @@ export class LogoImages {
   }
 
   private startNext(): void {
+    if (this.inFlight === 0 && this.queue.length === 0 && this.arrivedIds.size > 0 && !this.announced) {
+      this.announced = true
+      this.onArrive()
+    }
     while (this.load && this.inFlight < this.maxInFlight && this.queue.length > 0) {
       const { exhibitorId, url } = this.queue.shift()!
       if (this.state.has(exhibitorId)) continue
@@ -72,9 +81,7 @@ export class LogoImages {
         .then(
           (image) => {
             this.state.set(exhibitorId, image)
-            const first = this.arrivedIds.size === 0
             this.arrivedIds.add(exhibitorId)
-            if (first) this.onArrive()
           },
           // the label keeps its text; the logo is not asked for again in this visit
           () => this.state.set(exhibitorId, 'failed'),
@@ -100,6 +107,7 @@ export class LogoImages {
     if (this.arrivedIds.size === 0) return NONE
     const ids = [...this.arrivedIds]
     this.arrivedIds.clear()
+    this.announced = false
     return ids
   }
 }

@@ -14,4 +14,4 @@ export const cameraPose = {
 export const walkIntent = { forward: 0, strafe: 0, turn: 0 }
 
 /** Numbers for `?debug=1` and automated checks, updated by the scene a few times a second. */
-export const renderStats = { drawCalls: 0, triangles: 0, fps: 0, dpr: 1, frames: 0, firstFrameAt: 0 }
+export const renderStats = { drawCalls: 0, triangles: 0, fps: 0, dpr: 1, frames: 0, firstFrameAt: 0, lastFrameStartedAt: 0 }

@@ -79,7 +79,7 @@ describe('fascia logos', () => {
     expect(logos.takeArrived().sort()).toEqual(['ex-0', 'ex-3', 'ex-5'])
   })
 
-  it('redraws just the slot of a booth whose logo arrived, asking for one frame per burst', async () => {
+  it('redraws just the slot of a booth whose logo arrived, asking for one frame once all wanted have come', async () => {
     const { load, pending, image } = manualLoader()
     const invalidate = vi.fn()
     const logos = new LogoImages(load, invalidate)
@@ -94,6 +94,11 @@ describe('fascia logos', () => {
 
     pending.get(urlOf('ex-1'))!.resolve(image(urlOf('ex-1')))
     pending.get(urlOf('ex-0'))!.resolve(image(urlOf('ex-0')))
+    await flush()
+    // booth 2 (30 m off) is still loading: no frame yet, one frame will draw them all
+    expect(pending.has(urlOf('ex-2'))).toBe(true)
+    expect(invalidate).not.toHaveBeenCalled()
+    pending.get(urlOf('ex-2'))!.reject(new Error('404'))
     await flush()
     expect(invalidate).toHaveBeenCalledTimes(1)
     const slots: { booth: number; x: number; y: number; logo: unknown }[] = []
