@@ -17,6 +17,8 @@ export default defineConfig({
     contentSecurityPolicyMeta(),
     preloadHall(),
     precompressPlugin(),
+    leaveOutXrEmulator(),
+    xrControllerProfiles(),
   ],
   // Every `import … from 'zod'` of the app goes through src/zodJitless.ts, so zod is jitless before any module
   // builds a schema, whichever chunk the bundler puts that module in (an entry-first import alone does not hold
@@ -105,6 +107,58 @@ function consoleOnlyFiles(bundle: Rolldown.OutputBundle): Set<string> {
  * marked `data-expo-hall`: the staff consoles share this page but never load the hall, and the booking server leaves
  * these links out of their page (server/http/appPage.ts).
  */
+/**
+ * @pmndrs/xr can install an emulated headset (IWER with its dev UI: styled-components, icon fonts, its own three)
+ * behind a dynamic import. The app turns that off (`emulate: false`) and the browser tests inject IWER themselves,
+ * so the emulator is left out of the build rather than shipped as chunks nobody loads.
+ */
+function leaveOutXrEmulator(): Plugin {
+  const leftOut = '\0cloud-expo:xr-emulator-left-out'
+  return {
+    name: 'cloud-expo:leave-out-xr-emulator',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (id === './emulate.js' && importer && /[\\/]@pmndrs[\\/]xr[\\/]/.test(importer)) return leftOut
+      return null
+    },
+    load(id) {
+      if (id !== leftOut) return null
+      return 'export function emulate() { throw new Error("The WebXR emulator is not part of the app; tests inject IWER") }'
+    },
+  }
+}
+
+/** Where the WebXR input profiles (which button is the trigger, the thumbstick… of each controller) are served. */
+export const XR_PROFILES_FOLDER = 'xr-profiles'
+
+/**
+ * @pmndrs/xr reads each controller's button layout from the WebXR input profiles, by default from a CDN that the
+ * page's policy refuses and an offline visit cannot reach. The build serves the profiles' JSON itself (the 3D models
+ * are left out: the app draws no controller models), from the pinned @webxr-input-profiles/assets package; a headset
+ * fetches the list and its own controller's profile, a few KB, when it enters VR.
+ */
+function xrControllerProfiles(): Plugin {
+  const source = fileURLToPath(new URL('./node_modules/@webxr-input-profiles/assets/dist/profiles/', import.meta.url))
+  const files = () =>
+    readdirSync(source, { recursive: true, encoding: 'utf8' })
+      .map((name) => name.split(sep).join('/'))
+      .filter((name) => name === 'profilesList.json' || name.endsWith('/profile.json'))
+  return {
+    name: 'cloud-expo:xr-controller-profiles',
+    configureServer(server) {
+      server.middlewares.use(`/${XR_PROFILES_FOLDER}/`, (req, res, next) => {
+        const name = decodeURIComponent((req.url ?? '').split('?')[0].replace(/^\//, ''))
+        if (!files().includes(name)) return next()
+        res.setHeader('Content-Type', 'application/json')
+        res.end(readFileSync(join(source, name)))
+      })
+    },
+    generateBundle() {
+      for (const name of files()) this.emitFile({ type: 'asset', fileName: `${XR_PROFILES_FOLDER}/${name}`, source: readFileSync(join(source, name)) })
+    },
+  }
+}
+
 function preloadHall(): Plugin {
   // in the order the page needs them: the content first, the overlay's panels (small; a deep link opens one as soon
   // as the content is in), the hall
@@ -166,12 +220,15 @@ function serviceWorkerPlugin(): Plugin {
   // HLS: no visitor of a static site, and few others, should download it because they opened the hall once.
   // Exhibitors' logos are fetched as the visitor comes near a booth (the worker keeps each once fetched): precaching
   // them would download every logo of the hall on the first visit.
+  // The VR layer loads only in browsers that offer a headset session: no one else should download it.
   const notPrecached = (name: string) =>
     name.startsWith('.vite/') ||
     name.endsWith('.map') ||
     name === fileName ||
     name === 'robots.txt' ||
     /^assets\/hls\.[^/]*\.js$/.test(name) ||
+    /^assets\/VrLayer-[^/]*\.js$/.test(name) ||
+    name.startsWith(`${XR_PROFILES_FOLDER}/`) ||
     name.startsWith(`${config.build.assetsDir}/${LOGO_ASSETS_FOLDER}/`)
   const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex')
   const filesUnder = (dir: string): string[] =>

@@ -14,6 +14,7 @@ import { nearestBooths } from './labelPool'
 import { useHeldBackFrame } from './heldBackFrame'
 import { LogoImages, browserLoadImage, drawArrivedLogos, requestLogosNear } from './boothLogos'
 import { createPooledAtlas, disposePooledAtlas, reassignSlots } from './pooledAtlas'
+import { usePageCamera } from './pageCamera'
 
 export const LABEL_ATLAS = { width: 2048, height: 2048, slotWidth: 256, slotHeight: 64 } as const
 export const LABEL_SLOTS = (LABEL_ATLAS.width / LABEL_ATLAS.slotWidth) * (LABEL_ATLAS.height / LABEL_ATLAS.slotHeight)
@@ -88,7 +89,8 @@ export function BoothLabels({ plan, pack, layout }: { plan: FloorPlan; pack: Con
   // without it, labels would stay behind wherever the camera came to rest
   const holdBack = useHeldBackFrame()
 
-  useFrame(({ camera, clock, invalidate }) => {
+  const camera = usePageCamera()
+  useFrame(({ clock, invalidate }) => {
     drawArrivedLogos(atlas, logos, boothOf, drawLabel)
     const now = clock.elapsedTime
     const l = last.current

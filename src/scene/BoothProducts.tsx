@@ -15,6 +15,7 @@ import { buildProductGeometry, MODEL_COUNT, VARIANTS } from './products'
 import { ProductSlots } from './productSlots'
 import { PRODUCT_KINDS } from '../content/schema'
 import { isPhoneLike } from './renderQuality'
+import { usePageCamera } from './pageCamera'
 
 const _m = new THREE.Matrix4()
 const _zero = new THREE.Matrix4().makeScale(0, 0, 0)
@@ -98,7 +99,8 @@ export function BoothProducts({ layout }: { layout: BoothLayout }) {
   const last = useRef({ time: -Infinity, x: Infinity, z: Infinity })
   const holdBack = useHeldBackFrame()
 
-  useFrame(({ camera, clock, invalidate }) => {
+  const camera = usePageCamera()
+  useFrame(({ clock, invalidate }) => {
     const now = clock.elapsedTime
     const l = last.current
     const focus = cameraFocus(camera, _dir)

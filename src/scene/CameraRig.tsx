@@ -17,7 +17,7 @@ import { noteActivity } from '../controls/wake'
 import type { FloorPlan } from '../plan/types'
 import { zoneAt } from '../plan/walk'
 import { useExpoStore, type CameraRequest, type ViewMode } from '../state/store'
-import { cameraPose, walkIntent } from '../state/transient'
+import { cameraPose, walkIntent, walkPose } from '../state/transient'
 import {
   boothOverview,
   boothWalkPose,
@@ -38,6 +38,7 @@ import { cameraRotationY, worldZ } from './coords'
 import { EYE_HEIGHT } from './dimensions'
 import { screenFrameFor } from './framing'
 import { easeInOutCubic, prefersReducedMotion } from './motion'
+import { usePageCamera } from './pageCamera'
 
 type Controls = ComponentRef<typeof OrbitControls>
 
@@ -59,7 +60,6 @@ interface Flight {
   land: { mode: 'walk'; pose: WalkPose } | { mode: 'overview' }
 }
 
-const walkPose: WalkPose = { x: 0, z: 0, yaw: 0, pitch: 0 }
 const _dir = new THREE.Vector3()
 const _target = new THREE.Vector3()
 const _clamped = new THREE.Vector3()
@@ -80,7 +80,7 @@ function currentView(camera: THREE.Camera, controls: Controls | null): View {
 }
 
 export function CameraRig({ plan }: { plan: FloorPlan }) {
-  const camera = useThree((s) => s.camera)
+  const camera = usePageCamera()
   const gl = useThree((s) => s.gl)
   const invalidate = useThree((s) => s.invalidate)
   const controls = useRef<Controls>(null)
@@ -140,7 +140,9 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
     queuedWalk.current = null
     const from = currentView(camera, controls.current)
     const distance = from.position.distanceTo(to.position) + from.target.distanceTo(to.target) * 0.5
-    const duration = cut || prefersReducedMotion() ? 0 : Math.min(MAX_FLIGHT, 0.45 + distance / 60)
+    // In a headset a flight would move the world round a still body: the visitor is set down there at once instead.
+    const instant = cut || prefersReducedMotion() || useExpoStore.getState().vrPresenting
+    const duration = instant ? 0 : Math.min(MAX_FLIGHT, 0.45 + distance / 60)
     flight.current = { from, to, start: clock.current, duration, land }
   }
 
@@ -354,6 +356,7 @@ export function CameraRig({ plan }: { plan: FloorPlan }) {
 
   return (
     <OrbitControls
+      camera={camera}
       ref={controls}
       makeDefault
       enableDamping

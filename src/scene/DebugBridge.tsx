@@ -4,10 +4,11 @@ import { useEffect } from 'react'
 import * as THREE from 'three'
 import type { ZoneId } from '../content/schema'
 import { useExpoStore } from '../state/store'
-import { cameraPose, renderStats } from '../state/transient'
-import { worldZ } from './coords'
+import { cameraPose, renderStats, walkPose } from '../state/transient'
+import { cameraRotationY, worldZ } from './coords'
 import { TABLE_MARK } from './dimensions'
-import { sceneRegistry, type ScreenVideoState } from './sceneRegistry'
+import { sceneRegistry, type ScreenVideoState, type VrPanelState } from './sceneRegistry'
+import { usePageCamera } from './pageCamera'
 
 export interface ScreenPoint {
   x: number
@@ -44,6 +45,10 @@ export interface ExpoDebug {
   avatars(): number
   /** Live screens: exhibitors whose title card is drawn, and the videos playing (none in a static build). */
   screens(): { cards: string[]; videos: ScreenVideoState[] }
+  /** In a VR session: the in-world panels shown (booth card, menu), with each button's centre in world space. */
+  vrPanels(): Record<string, VrPanelState>
+  /** Where the visitor's VR origin stands in world space (the page's walk pose) and its turn about the vertical. */
+  vrOrigin(): { x: number; z: number; rotationY: number }
   /** Loses the WebGL context as a crashed driver would (WEBGL_lose_context); the hall waits for `restoreContext`. */
   loseContext(): void
   restoreContext(): void
@@ -65,7 +70,7 @@ const _ndc = new THREE.Vector2()
 const _raycaster = new THREE.Raycaster()
 
 export function DebugBridge() {
-  const camera = useThree((s) => s.camera)
+  const camera = usePageCamera()
   const gl = useThree((s) => s.gl)
   const invalidate = useThree((s) => s.invalidate)
   const debug = useExpoStore((s) => s.debug)
@@ -154,6 +159,8 @@ export function DebugBridge() {
       routePathPoints: () => sceneRegistry.route?.pathPoints ?? 0,
       avatars: () => sceneRegistry.avatars?.drawn ?? 0,
       screens: () => ({ cards: sceneRegistry.screens?.cards() ?? [], videos: sceneRegistry.screens?.videos() ?? [] }),
+      vrOrigin: () => ({ x: walkPose.x, z: worldZ(walkPose), rotationY: cameraRotationY(walkPose.yaw) }),
+      vrPanels: () => Object.fromEntries([...sceneRegistry.vrPanels].map(([name, state]) => [name, state()])),
       loseContext: () => gl.forceContextLoss(),
       restoreContext: () => gl.forceContextRestore(),
       invalidate: () => invalidate(),

@@ -4,7 +4,7 @@
  * or lost for good, so the plan view can take over.
  */
 import { Canvas, useFrame, useThree } from '@react-three/fiber'
-import { Component, useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+import { Component, lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import * as THREE from 'three'
 import { useExpoStore } from '../state/store'
 import { AdaptiveQuality } from './AdaptiveQuality'
@@ -16,6 +16,17 @@ import { HallLight } from './HallLight'
 import { RenderOnDemand } from './RenderOnDemand'
 import { dprCap, DprGovernor, isPhoneLike, QUALITY } from './renderQuality'
 import { StatsCollector } from './StatsCollector'
+import { watchImmersiveVr } from '../vr/vrEntry'
+
+// The headset's layer (@react-three/xr and its pointers) downloads only where the browser offers immersive VR.
+const VrLayer = lazy(() => import('../vr/VrLayer'))
+
+/** Whether this browser offers immersive VR now (a headset plugged in or out changes it). */
+function useImmersiveVrOffered() {
+  const [offered, setOffered] = useState(false)
+  useEffect(() => watchImmersiveVr(setOffered), [])
+  return offered
+}
 
 /** three.js r163+ draws with WebGL 2 only, so a browser without it has no 3D hall at all. */
 export function webgl2Available(): boolean {
@@ -91,6 +102,7 @@ function HallCanvas({ empty }: { empty: boolean }) {
   const onDprLevel = useCallback((level: number) => setDprLevel(level), [])
   const reach = plan ? Math.max(plan.hall.width, plan.hall.depth) : 200
   const showHall = !empty && plan !== null && pack !== null
+  const vrOffered = useImmersiveVrOffered()
   return (
     <Canvas
       style={{ position: 'absolute', inset: 0 }}
@@ -112,6 +124,11 @@ function HallCanvas({ empty }: { empty: boolean }) {
           <CameraRig plan={plan} />
           <HallContent plan={plan} pack={pack} />
           <PrepareShaders />
+          {vrOffered && (
+            <Suspense fallback={null}>
+              <VrLayer plan={plan} />
+            </Suspense>
+          )}
         </>
       )}
     </Canvas>

@@ -18,9 +18,11 @@ import { buildSignAtlas } from './signAtlas'
 import { captionArts, computeSigns } from './signLayout'
 import { Signs } from './Signs'
 import { TableMarks } from './TableMarks'
+import { useExpoStore } from '../state/store'
 
 export function HallContent({ plan, pack }: { plan: FloorPlan; pack: ContentPack }) {
   const zoneColours = useMemo(() => new Map<ZoneId, string>(pack.zones.map((z) => [z.id, z.colour])), [pack])
+  const vrPresenting = useExpoStore((s) => s.vrPresenting)
   const layout = useMemo(() => {
     const products = new Map(pack.exhibitors.map((e) => [e.id, e.products]))
     return computeBoothLayout(plan, zoneColours, (id) => products.get(id))
@@ -47,7 +49,8 @@ export function HallContent({ plan, pack }: { plan: FloorPlan; pack: ContentPack
       <Screens plan={plan} pack={pack} layout={layout} />
       <TableMarks plan={plan} pack={pack} />
       <RouteMarks plan={plan} />
-      <FloorPicker plan={plan} />
+      {/* in a headset the floor is the teleport arc's: a ray on the floor would walk there instead */}
+      {!vrPresenting && <FloorPicker plan={plan} />}
       <Avatars />
     </>
   )

@@ -21,6 +21,7 @@ import { prefersReducedMotion } from './motion'
 import { sceneRegistry } from './sceneRegistry'
 import type { SignAtlas } from './signAtlas'
 import { cubeFaceZones } from './signLayout'
+import { usePageCamera } from './pageCamera'
 
 /** Face normals and the rotation that turns the canonical diorama (open towards +z) to look out of that face. */
 const FACES: { normal: [number, number, number]; rotation: [number, number, number] }[] = [
@@ -149,7 +150,8 @@ export function MagicCube({ plan, pack, atlas }: { plan: FloorPlan; pack: Conten
     }
   }, [pacer, invalidate])
 
-  useFrame(({ camera }, delta) => {
+  const camera = usePageCamera()
+  useFrame((_, delta) => {
     const cube = group.current
     if (!cube || still.current || performance.now() - activity.at > TURN_AFTER_ACTIVITY_MS) return pacer.cancel()
     // Only while someone can see it: out of view it would keep the GPU busy for nothing.

@@ -17,6 +17,7 @@ import { PALETTE, ROUTE_MARK } from './dimensions'
 import { pathPointCount, pinState, routeDrawing, type PinState, type RouteMarker } from './routeDrawing'
 import { routeRibbonGeometry, routeRibbonTexture } from './routeRibbon'
 import { sceneRegistry } from './sceneRegistry'
+import { usePageCamera } from './pageCamera'
 
 const NO_STOPS: readonly RouteStop[] = []
 const PIN_ATLAS_WIDTH = 1024
@@ -165,7 +166,8 @@ export function RouteMarks({ plan }: { plan: FloorPlan }) {
     [],
   )
 
-  useFrame(({ camera }) => {
+  const camera = usePageCamera()
+  useFrame(() => {
     const { markers, grow, centres, from } = aimed.current
     if (markers.length === 0 || from.equals(camera.position)) return
     from.copy(camera.position)

@@ -27,6 +27,7 @@ import { sceneRegistry } from './sceneRegistry'
 import { chooseScreens, type ScreenSpot } from './screenChoice'
 import { ScreenPlayer } from './screenPlayer'
 import { createStandbyScreens } from './standbyScreens'
+import { usePageCamera } from './pageCamera'
 
 /** 12 cards of 256 × 144 (16:9) in one 1024 × 512 atlas (4 a row): the screens within a few aisles of the visitor. */
 export const CARD_ATLAS = { width: 1024, height: 512, slotWidth: 256, slotHeight: 144, slots: 12 } as const
@@ -235,7 +236,8 @@ export function Screens({ plan, pack, layout }: { plan: FloorPlan; pack: Content
     standby.showAllBut(carded)
   }
 
-  useFrame(({ camera, clock }) => {
+  const camera = usePageCamera()
+  useFrame(({ clock }) => {
     const l = last.current
     const now = clock.elapsedTime
     camera.getWorldDirection(_direction)

@@ -16,6 +16,7 @@ import { worldZ } from './coords'
 import { PALETTE, TABLE_MARK } from './dimensions'
 import { sceneRegistry } from './sceneRegistry'
 import { markedTablesOf, nextMarkChange, tableLabelText, type TableLabelText, type TableMark } from './markedTables'
+import { usePageCamera } from './pageCamera'
 
 export const TABLE_LABEL_ATLAS = { slotWidth: 384, slotHeight: 128, columns: 4 } as const
 /** setTimeout's longest delay; a meeting further off is looked at again then. */
@@ -193,7 +194,8 @@ export function TableMarks({ plan, pack }: { plan: FloorPlan; pack: ContentPack 
     [],
   )
 
-  useFrame(({ camera }) => {
+  const camera = usePageCamera()
+  useFrame(() => {
     const { spots, from } = aimed.current
     if (spots.length === 0 || from.equals(camera.position)) return
     from.copy(camera.position)

@@ -35,7 +35,7 @@ export function textureOf(surface: Canvas2D | null, anisotropy = 4): THREE.Textu
 
 export const font = (px: number, weight = 700) => `${weight} ${Math.round(px)}px ${FONT_STACK}`
 
-/** Writes one line centred at (x, y), shrinking the font until it fits maxWidth. */
+/** Writes one line at (x, y) in the context's alignment, shrinking the font until it fits maxWidth. */
 export function fitText(
   ctx: CanvasRenderingContext2D,
   text: string,

@@ -20,7 +20,15 @@ export const sceneRegistry: {
   avatars: { drawn: number } | null
   /** Live screens: the booths whose title card is drawn, and the videos playing now. */
   screens: { cards(): string[]; videos(): ScreenVideoState[] } | null
-} = { cube: null, booths: null, tableMarks: null, route: null, avatars: null, screens: null }
+  /** The headset's in-world panels shown now, by name (`booth`, `menu`…), with each button's centre in the world. */
+  vrPanels: Map<string, () => VrPanelState>
+} = { cube: null, booths: null, tableMarks: null, route: null, avatars: null, screens: null, vrPanels: new Map() }
+
+export interface VrPanelState {
+  title: string
+  lines: readonly string[]
+  buttons: { id: string; label: string; pressed: boolean; world: [number, number, number] }[]
+}
 
 export interface ScreenVideoState {
   screen: string

@@ -67,6 +67,10 @@ interface UiSlice {
   webgl: 'unknown' | 'ok' | 'unavailable' | 'lost'
   /** Look around by turning the phone (walk mode), asked for on a tap. */
   gyroLook: boolean
+  /** The browser offers an immersive VR session (a headset is there or can be): "Enter VR" shows only then. */
+  vrAvailable: boolean
+  /** A VR session is running: the page's camera waits, moves cut instead of flying, booths open where they stand. */
+  vrPresenting: boolean
 }
 
 interface SelectionSlice {
@@ -135,6 +139,8 @@ export interface ExpoActions extends RouteActions {
   /** Reported by the hall; without working WebGL the plan view takes over, keeping all other state. */
   setWebglStatus(status: 'ok' | 'unavailable' | 'lost'): void
   setGyroLook(on: boolean): void
+  setVrAvailable(available: boolean): void
+  setVrPresenting(presenting: boolean): void
   hoverBooth(exhibitorId: string | null): void
   openBooth(exhibitorId: string, options?: { fly?: boolean }): void
   closeBooth(): void
@@ -209,6 +215,8 @@ export const useExpoStore = create<ExpoState>()(
     view: 'hall',
     webgl: 'unknown',
     gyroLook: false,
+    vrAvailable: false,
+    vrPresenting: false,
 
     hoveredBoothId: null,
     openBoothId: null,
@@ -258,6 +266,9 @@ export const useExpoStore = create<ExpoState>()(
       setView: (view) => set({ view }),
       setWebglStatus: (webgl) => set(webgl === 'ok' ? { webgl } : { webgl, view: 'plan', hallReady: true, gyroLook: false }),
       setGyroLook: (gyroLook) => set({ gyroLook }),
+      setVrAvailable: (vrAvailable) => set({ vrAvailable }),
+      // In a headset the page's walk carries the visitor: walk mode, the hall's panels closed on the page.
+      setVrPresenting: (vrPresenting) => set(vrPresenting ? { vrPresenting, mode: 'walk', gyroLook: false } : { vrPresenting }),
 
       hoverBooth: (hoveredBoothId) => {
         if (get().hoveredBoothId !== hoveredBoothId) set({ hoveredBoothId })
@@ -270,7 +281,8 @@ export const useExpoStore = create<ExpoState>()(
           agendaOpen: false,
           routePanelOpen: false,
           currentZoneId: booth.zoneId,
-          cameraRequest: options?.fly === false ? get().cameraRequest : { kind: 'booth', exhibitorId, nonce: nextNonce++ },
+          // in a headset a booth opens where the visitor stands: being carried off without asking makes people ill
+          cameraRequest: options?.fly === false || get().vrPresenting ? get().cameraRequest : { kind: 'booth', exhibitorId, nonce: nextNonce++ },
         })
       },
       closeBooth: () => set({ openBoothId: null, bookingPicker: null }),

@@ -8,6 +8,7 @@ import { activeRoute } from '../state/routeSlice'
 import { useExpoActions, useExpoStore } from '../state/store'
 import SearchBox from './SearchBox'
 import ViewSwitch from './planView/ViewSwitch'
+import { EnterVrButton } from './EnterVrButton'
 
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'English', ko: '한국어' }
 
@@ -92,6 +93,7 @@ export default function TopBar() {
           </button>
         )}
         {ready && <ViewSwitch className="button-quiet" />}
+        {ready && <EnterVrButton className="button-quiet" onDone={() => setMenuOpen(false)} />}
         <button type="button" className="button-quiet" onClick={closeMenuAfter(() => actions.setHelpOpen(true))}>
           {t('topbar.help')}
         </button>
