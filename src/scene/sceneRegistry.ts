@@ -20,7 +20,9 @@ export const sceneRegistry: {
   avatars: { drawn: number } | null
   /** Live screens: the booths whose title card is drawn, and the videos playing now. */
   screens: { cards(): string[]; videos(): ScreenVideoState[] } | null
-} = { cube: null, booths: null, tableMarks: null, route: null, avatars: null, screens: null }
+  /** The fascia logos: how many wanted near the visitor are not drawn yet (a panorama waits for them). */
+  logos: { readonly waiting: number } | null
+} = { cube: null, booths: null, tableMarks: null, route: null, avatars: null, screens: null, logos: null }
 
 export interface ScreenVideoState {
   screen: string
