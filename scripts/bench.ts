@@ -5,7 +5,8 @@
  * 2,000 simulated visitors' presence on a server of its own, and a first visit as production serves it (frames in the
  * first 30 s, long tasks in the first 10 s, Lighthouse mobile and desktop), all measured in this one run. Issue 12
  * added the 1,000-booth hall's frame time against the previous build (scripts/frameTimeBench.ts), the logos' and
- * product pictures' bytes on a tour of the sample hall (scripts/imageBytesBench.ts) and the phone's triangle budget.
+ * product pictures' bytes on a tour of the sample hall (scripts/imageBytesBench.ts) and the phone's triangle budget;
+ * the panoramas' issue added the bytes of each zone's 360° picture (assets/panoramas, `npm run panoramas`).
  * `npm run bench -- --only <part>[,<part>…]` runs some parts alone (the names: SECTIONS below).
  */
 import { spawnSync } from 'node:child_process'
@@ -13,12 +14,14 @@ import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Page } from '@playwright/test'
+import { ZONE_IDS } from '../src/content/schema'
 import { ambientFrames } from './ambientFramesBench'
 import { bookingBenchmarks } from './bookingBench'
 import { firstVisitBytes } from './firstVisitBench'
 import { FRAME_TIME_RATIO_BUDGET, frameTimeVsBaseline } from './frameTimeBench'
 import { IMAGE_BYTES_BUDGET_KB, imageBytes } from './imageBytesBench'
 import { lighthouseScores } from './lighthouse'
+import { PANORAMA_BUDGET_KB, PANORAMA_DIR, PANORAMA_MANIFEST, type PanoramaManifest } from './panoramaManifest'
 import type { liveBenchmarks } from './liveBench'
 import { longTaskBenchmarks } from './longTaskBench'
 import { startProductionServer } from './productionServer'
@@ -59,6 +62,8 @@ function sizes() {
   Object.entries(manifest)
     .filter(([, chunk]) => chunk.isEntry)
     .forEach(([key]) => visit(key))
+  // the zones' panoramas (.webp) are left out on purpose: they load only in the panorama view, one zone at a time,
+  // and have their own section and budget (panoramaSizes)
   const files = listFiles('dist').filter((f) => /\.(js|css|json|html|svg|woff2?)$/.test(f) && !f.includes('.vite'))
   // hls.js downloads only where a stream comes into view in a browser without HLS of its own (not precached):
   // its own line and budget, so that it neither hides in nor swells what every visitor downloads
@@ -82,6 +87,23 @@ function sizes() {
 }
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits
+
+/** The zones' 360° pictures as shipped (`npm run panoramas` makes them): bytes of each file, the largest and in all. */
+function panoramaSizes() {
+  const manifest = JSON.parse(readFileSync(PANORAMA_MANIFEST, 'utf8')) as PanoramaManifest
+  const perZoneKB: Record<string, number> = {}
+  for (const [zone, entry] of Object.entries(manifest.zones)) perZoneKB[zone] = round(statSync(join(PANORAMA_DIR, entry!.file)).size / KB)
+  const kb = Object.values(perZoneKB)
+  const sizes = [...new Set(Object.values(manifest.zones).map((e) => `${e!.width}×${e!.height}`))]
+  return {
+    zones: kb.length,
+    missing: ZONE_IDS.filter((id) => !manifest.zones[id]),
+    sizes,
+    perZoneKB,
+    maxKB: Math.max(...kb),
+    totalKB: round(kb.reduce((a, b) => a + b, 0)),
+  }
+}
 
 async function openScene(page: Page, url: string) {
   await page.goto(url)
@@ -166,7 +188,7 @@ function liveBenchmarksInOwnProcess(): Awaited<ReturnType<typeof liveBenchmarks>
  * The parts of the bench, each runnable alone: `npm run bench -- --only frameTime,imageBytes` runs those (building
  * first when asked for a part that needs the build) and prints their report and budgets; without `--only`, all.
  */
-const SECTIONS = ['sizes', 'bookingServer', 'livePresence', 'routes', 'scenes', 'frameTime', 'imageBytes', 'longTasks', 'ambientFrames', 'firstVisit'] as const
+const SECTIONS = ['sizes', 'panoramas', 'bookingServer', 'livePresence', 'routes', 'scenes', 'frameTime', 'imageBytes', 'longTasks', 'ambientFrames', 'firstVisit'] as const
 type Section = (typeof SECTIONS)[number]
 
 function chosenSections(argv: string[]): Set<Section> {
@@ -194,6 +216,12 @@ async function main() {
     budgets.logosGzipKB = check(size.logosGzipKB, 1536)
     budgets.onDemandVideoPlayerGzipKB = check(size.onDemandVideoPlayerGzipKB, 120)
     budgets.vrLayerGzipKB = check(size.vrLayerGzipKB, 60)
+  }
+  if (want('panoramas')) {
+    // the issue's budget: at most 400 KB a zone, WebP as shipped (already compressed: bytes, not gzip)
+    const panoramas = panoramaSizes()
+    report.panoramas = panoramas
+    budgets.panoramaMaxKB = check(panoramas.maxKB, PANORAMA_BUDGET_KB)
   }
   // first, while nothing else runs: a browser drawing the hall in software would share the two cores with them
   // (the route matrix measured with the browser still open read 565 ms against 400-410 ms alone)

@@ -15,6 +15,7 @@ import { useHeldBackFrame } from './heldBackFrame'
 import { LogoImages, browserLoadImage, drawArrivedLogos, requestLogosNear } from './boothLogos'
 import { createPooledAtlas, disposePooledAtlas, reassignSlots } from './pooledAtlas'
 import { usePageCamera } from './pageCamera'
+import { sceneRegistry } from './sceneRegistry'
 
 export const LABEL_ATLAS = { width: 2048, height: 2048, slotWidth: 256, slotHeight: 64 } as const
 export const LABEL_SLOTS = (LABEL_ATLAS.width / LABEL_ATLAS.slotWidth) * (LABEL_ATLAS.height / LABEL_ATLAS.slotHeight)
@@ -71,6 +72,12 @@ export function BoothLabels({ plan, pack, layout }: { plan: FloorPlan; pack: Con
   // a logo arriving asks for one frame, which draws every logo that arrived by then into its slot
   const invalidate = useThree((s) => s.invalidate)
   const logos = useMemo(() => new LogoImages(browserLoadImage, invalidate), [invalidate])
+  useEffect(() => {
+    sceneRegistry.logos = logos
+    return () => {
+      if (sceneRegistry.logos === logos) sceneRegistry.logos = null
+    }
+  }, [logos])
 
   const drawLabel = (b: number, slot: AtlasSlot, ctx: CanvasRenderingContext2D, logo?: CanvasImageSource) => {
     const booth = plan.booths[b]

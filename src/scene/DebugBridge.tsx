@@ -7,8 +7,9 @@ import { useExpoStore } from '../state/store'
 import { cameraPose, renderStats, walkPose } from '../state/transient'
 import { cameraRotationY, worldZ } from './coords'
 import { TABLE_MARK } from './dimensions'
-import { sceneRegistry, type ScreenVideoState, type VrPanelState } from './sceneRegistry'
+import { capturePanorama, encodePanorama, type PanoramaRequest, type PanoramaTaken } from './panoramaCapture'
 import { usePageCamera } from './pageCamera'
+import { sceneRegistry, type ScreenVideoState, type VrPanelState } from './sceneRegistry'
 
 export interface ScreenPoint {
   x: number
@@ -54,6 +55,12 @@ export interface ExpoDebug {
   restoreContext(): void
   /** Asks for one frame, as any change in the hall does: the hall otherwise draws only when something moves. */
   invalidate(): void
+  /**
+   * `npm run panoramas`: stands the visitor at the zone's panorama viewpoint in walk mode, waits for the detail near it,
+   * and renders the 360° picture from there (panoramaCapture.ts); `encodePanorama` gives it as base64 WebP.
+   */
+  capturePanorama(request: PanoramaRequest): Promise<PanoramaTaken>
+  encodePanorama(options: { width: number; quality: number }): Promise<string>
 }
 
 declare global {
@@ -73,6 +80,7 @@ export function DebugBridge() {
   const camera = usePageCamera()
   const gl = useThree((s) => s.gl)
   const invalidate = useThree((s) => s.invalidate)
+  const scene = useThree((s) => s.scene)
   const debug = useExpoStore((s) => s.debug)
 
   useEffect(() => {
@@ -164,12 +172,14 @@ export function DebugBridge() {
       loseContext: () => gl.forceContextLoss(),
       restoreContext: () => gl.forceContextRestore(),
       invalidate: () => invalidate(),
+      capturePanorama: (request) => capturePanorama(gl, scene, camera as THREE.PerspectiveCamera, request),
+      encodePanorama,
     }
     window.__expoDebug = api
     return () => {
       if (window.__expoDebug === api) delete window.__expoDebug
     }
-  }, [debug, camera, gl, invalidate])
+  }, [debug, camera, gl, invalidate, scene])
 
   return null
 }

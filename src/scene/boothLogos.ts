@@ -95,6 +95,11 @@ export class LogoImages {
     }
   }
 
+  /** Logos wanted and not drawn yet: waiting their turn, loading, or arrived and waiting for their frame. */
+  get waiting(): number {
+    return this.queue.length + this.inFlight + this.arrivedIds.size
+  }
+
   /** The decoded logo, or undefined while it waits, loads, failed or was never asked for. */
   image(exhibitorId: string): CanvasImageSource | undefined {
     const image = this.state.get(exhibitorId)

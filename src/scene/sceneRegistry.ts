@@ -20,9 +20,11 @@ export const sceneRegistry: {
   avatars: { drawn: number } | null
   /** Live screens: the booths whose title card is drawn, and the videos playing now. */
   screens: { cards(): string[]; videos(): ScreenVideoState[] } | null
+  /** The fascia logos: how many wanted near the visitor are not drawn yet (a panorama waits for them). */
+  logos: { readonly waiting: number } | null
   /** The headset's in-world panels shown now, by name (`booth`, `menu`…), with each button's centre in the world. */
   vrPanels: Map<string, () => VrPanelState>
-} = { cube: null, booths: null, tableMarks: null, route: null, avatars: null, screens: null, vrPanels: new Map() }
+} = { cube: null, booths: null, tableMarks: null, route: null, avatars: null, screens: null, logos: null, vrPanels: new Map() }
 
 export interface VrPanelState {
   title: string

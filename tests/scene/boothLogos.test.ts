@@ -111,6 +111,27 @@ describe('fascia logos', () => {
     expect(drawn).toEqual([])
   })
 
+  it('counts the logos still to come until the frame that draws them (a panorama waits for none)', async () => {
+    const { load, pending, image } = manualLoader()
+    const logos = new LogoImages(load, () => undefined)
+    const { atlas } = atlasWithCanvas(4)
+    reassignSlots(atlas, [0, 1, 2], () => new THREE.Matrix4())
+    expect(logos.waiting).toBe(0)
+    logos.want([0, 1, 2].map((b) => ({ exhibitorId: exhibitorOf(b), url: urlOf(exhibitorOf(b)) })))
+    // two loading, one waiting its turn
+    expect(logos.waiting).toBe(3)
+    pending.get(urlOf('ex-0'))!.resolve(image(urlOf('ex-0')))
+    pending.get(urlOf('ex-1'))!.reject(new Error('gone'))
+    await flush()
+    expect(logos.waiting).toBe(2)
+    pending.get(urlOf('ex-2'))!.resolve(image(urlOf('ex-2')))
+    await flush()
+    // arrived, not drawn yet
+    expect(logos.waiting).toBe(2)
+    drawArrivedLogos(atlas, logos, new Map([0, 1, 2].map((b) => [exhibitorOf(b), b])), () => undefined)
+    expect(logos.waiting).toBe(0)
+  })
+
   it('leaves the text label where a logo fails, and never asks for it again', async () => {
     const { load, pending } = manualLoader()
     const invalidate = vi.fn()
