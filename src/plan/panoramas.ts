@@ -9,7 +9,7 @@
  */
 import type { ZoneId } from '../content/schema'
 import type { FloorPlan, Point, Rect } from './types'
-import { isWalkableDisc, nearestWalkable } from './walk'
+import { nearestRoomyPoint } from './walk'
 
 /** The camera height of every panorama: a standing visitor's eyes (the hall's walk mode uses the same). */
 export const PANORAMA_EYE_HEIGHT = 1.6
@@ -52,33 +52,8 @@ export function panoramaViewpoint(plan: FloorPlan, zoneId: ZoneId): PanoramaView
   const zone = plan.zones.find((z) => z.zoneId === zoneId)
   if (!zone) return null
   const middle = zoneId === 'lobby' ? zone.arrival : centreOf(zone.rect)
-  const at = roomyPointNear(plan, middle, zone.rect)
+  const at = nearestRoomyPoint(plan.walkGrid, middle, VIEWPOINT_CLEARANCE, { within: zone.rect })
   return { zoneId, at, eyeHeight: PANORAMA_EYE_HEIGHT, centreYaw: headingTowards(zone.arrival, zone.lookAt) }
-}
-
-/** The nearest point to `p` inside `within` (searched in rings of half a metre) with clearance all round. */
-function roomyPointNear(plan: FloorPlan, p: Point, within: Rect): Point {
-  const grid = plan.walkGrid
-  const step = 0.5
-  for (let ring = 0; ring <= 60; ring++) {
-    let best: Point | null = null
-    let bestD = Infinity
-    for (let i = -ring; i <= ring; i++) {
-      for (let j = -ring; j <= ring; j++) {
-        if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue
-        const q = { x: p.x + i * step, z: p.z + j * step }
-        const inside = q.x >= within.x && q.x <= within.x + within.width && q.z >= within.z && q.z <= within.z + within.depth
-        if (!inside || !isWalkableDisc(grid, q, VIEWPOINT_CLEARANCE)) continue
-        const d = Math.hypot(q.x - p.x, q.z - p.z)
-        if (d < bestD) {
-          best = q
-          bestD = d
-        }
-      }
-    }
-    if (best) return best
-  }
-  return nearestWalkable(grid, p)
 }
 
 /** Shortest signed angle from `a` to `b`, in (-π, π]. */

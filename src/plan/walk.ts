@@ -1,6 +1,6 @@
 /** Walking on the floor plan's grid: collision with sliding, shortest paths and walking distances, over typed arrays. */
 import type { ZoneId } from '../content/schema'
-import type { FloorPlan, Point, WalkGrid } from './types'
+import type { FloorPlan, Point, Rect, WalkGrid } from './types'
 
 const SQRT2 = Math.SQRT2
 const EPS = 1e-9
@@ -43,6 +43,39 @@ export function isWalkableDisc(grid: WalkGrid, p: Point, radius: number): boolea
     }
   }
   return true
+}
+
+/**
+ * The nearest point to `p` where a disc of `clearance` round it touches nothing blocked (searched in square rings of
+ * `step` metres, up to `maxRings`), inside `within` when given; the nearest walkable cell when there is none. A
+ * panorama's camera keeps room round it this way, and a visitor set down by a teleport keeps an arm's length from
+ * the stand they aimed at.
+ */
+export function nearestRoomyPoint(
+  grid: WalkGrid,
+  p: Point,
+  clearance: number,
+  { within, step = 0.5, maxRings = 60 }: { within?: Rect; step?: number; maxRings?: number } = {},
+): Point {
+  for (let ring = 0; ring <= maxRings; ring++) {
+    let best: Point | null = null
+    let bestD = Infinity
+    for (let i = -ring; i <= ring; i++) {
+      for (let j = -ring; j <= ring; j++) {
+        if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue
+        const q = { x: p.x + i * step, z: p.z + j * step }
+        const inside = !within || (q.x >= within.x && q.x <= within.x + within.width && q.z >= within.z && q.z <= within.z + within.depth)
+        if (!inside || !isWalkableDisc(grid, q, clearance)) continue
+        const d = Math.hypot(q.x - p.x, q.z - p.z)
+        if (d < bestD) {
+          best = q
+          bestD = d
+        }
+      }
+    }
+    if (best) return best
+  }
+  return nearestWalkable(grid, p)
 }
 
 /** The point itself when walkable, else the centre of the nearest walkable cell (or `p` if there is none). */

@@ -26,6 +26,18 @@ const PART_GEOMETRY: Record<BoothPart, () => THREE.BufferGeometry> = {
 /** Clicks travel less than this many CSS pixels between press and release; longer moves are drags. */
 export const CLICK_TOLERANCE_PX = 5
 
+/**
+ * Whether a click was a drag that ended on the object (a look round with the mouse), not a click on it. A headset's
+ * ray has no screen to drag across: its events have no `delta` (reading it throws), and its clicks always count.
+ */
+export function draggedBeforeClick(e: ThreeEvent<MouseEvent>) {
+  try {
+    return e.delta >= CLICK_TOLERANCE_PX
+  } catch {
+    return false
+  }
+}
+
 export function createPartMeshes(layout: BoothLayout) {
   return BOOTH_PARTS.map((part) => {
     const { matrices, colours, count } = layout.parts[part]
@@ -149,7 +161,7 @@ export function Booths({ plan, layout }: { plan: FloorPlan; layout: BoothLayout 
     gl.domElement.style.cursor = ''
   }
   const onClick = (e: ThreeEvent<MouseEvent>) => {
-    if (e.delta >= CLICK_TOLERANCE_PX) return
+    if (draggedBeforeClick(e)) return
     const booth = boothAt(e)
     if (!booth) return
     e.stopPropagation()

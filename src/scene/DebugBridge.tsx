@@ -10,6 +10,7 @@ import { TABLE_MARK } from './dimensions'
 import { capturePanorama, encodePanorama, type PanoramaRequest, type PanoramaTaken } from './panoramaCapture'
 import { usePageCamera } from './pageCamera'
 import { sceneRegistry, type ScreenVideoState, type VrPanelState } from './sceneRegistry'
+import { isWalkable } from '../plan/walk'
 
 export interface ScreenPoint {
   x: number
@@ -48,6 +49,8 @@ export interface ExpoDebug {
   screens(): { cards: string[]; videos: ScreenVideoState[] }
   /** In a VR session: the in-world panels shown (booth card, menu), with each button's centre in world space. */
   vrPanels(): Record<string, VrPanelState>
+  /** Whether a visitor may stand at a plan point (the walk grid: not in a stand, a wall, a column or at a table). */
+  walkable(x: number, z: number): boolean
   /** Where the visitor's VR origin stands in world space (the page's walk pose) and its turn about the vertical. */
   vrOrigin(): { x: number; z: number; rotationY: number }
   /** Loses the WebGL context as a crashed driver would (WEBGL_lose_context); the hall waits for `restoreContext`. */
@@ -167,6 +170,10 @@ export function DebugBridge() {
       routePathPoints: () => sceneRegistry.route?.pathPoints ?? 0,
       avatars: () => sceneRegistry.avatars?.drawn ?? 0,
       screens: () => ({ cards: sceneRegistry.screens?.cards() ?? [], videos: sceneRegistry.screens?.videos() ?? [] }),
+      walkable: (x, z) => {
+        const plan = useExpoStore.getState().plan
+        return plan !== null && isWalkable(plan.walkGrid, { x, z })
+      },
       vrOrigin: () => ({ x: walkPose.x, z: worldZ(walkPose), rotationY: cameraRotationY(walkPose.yaw) }),
       vrPanels: () => Object.fromEntries([...sceneRegistry.vrPanels].map(([name, state]) => [name, state()])),
       loseContext: () => gl.forceContextLoss(),

@@ -4,14 +4,14 @@ import { useMemo } from 'react'
 import * as THREE from 'three'
 import type { FloorPlan } from '../plan/types'
 import { useExpoStore } from '../state/store'
-import { CLICK_TOLERANCE_PX } from './Booths'
+import { draggedBeforeClick } from './Booths'
 import { planPoint } from './coords'
 
 export function FloorPicker({ plan }: { plan: FloorPlan }) {
   const { hall } = plan
   const material = useMemo(() => new THREE.MeshBasicMaterial({ visible: false }), [])
   const onClick = (e: ThreeEvent<MouseEvent>) => {
-    if (e.delta >= CLICK_TOLERANCE_PX) return
+    if (draggedBeforeClick(e)) return
     const { mode, actions } = useExpoStore.getState()
     if (mode !== 'walk') return
     e.stopPropagation()

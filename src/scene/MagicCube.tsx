@@ -13,7 +13,7 @@ import type { FloorPlan } from '../plan/types'
 import { useExpoStore } from '../state/store'
 import { createAmbientPacer, pageHidden } from './ambientPace'
 import { createAtlasQuadMesh, disposeMesh, quadMatrix } from './atlasQuads'
-import { CLICK_TOLERANCE_PX } from './Booths'
+import { draggedBeforeClick } from './Booths'
 import { buildCubeWorld, WORLD_HALF } from './cubeWorlds'
 import { cubeCentre } from './lobbyLayout'
 import { colour, MergedGeometryBuilder, SPHERE } from './mergedGeometry'
@@ -163,7 +163,7 @@ export function MagicCube({ plan, pack, atlas }: { plan: FloorPlan; pack: Conten
   })
 
   const onClick = (e: ThreeEvent<MouseEvent>) => {
-    if (e.delta >= CLICK_TOLERANCE_PX) return
+    if (draggedBeforeClick(e)) return
     const zoneId = e.object.userData.zoneId as ZoneId | undefined
     if (!zoneId) return
     e.stopPropagation()

@@ -10,7 +10,7 @@ import { bookableWindow } from '../booking/slots'
 import type { Booking, Slot } from '../booking/types'
 import type { MessageKey } from '../i18n/messages'
 import { localized, translate } from '../i18n/translate'
-import type { FloorPlan } from '../plan/types'
+import type { FloorPlan, Rect } from '../plan/types'
 import { bookingBackend } from '../state/bookings/bookingService'
 import { activeRoute } from '../state/routeSlice'
 import { useExpoStore } from '../state/store'
@@ -23,8 +23,10 @@ import { VrPanelMesh } from './VrPanelMesh'
 
 /** Free times shown at once; "Later times" pages on. */
 const TIMES_PER_PAGE = 4
-/** How far in front of the visitor the card stands, towards the booth. */
+/** How far in front of the visitor the card stands, towards the booth: at most, at least, and short of its face. */
 const CARD_DISTANCE = 1.4
+const CARD_NEAREST = 0.6
+const CARD_SHORT_OF_STAND = 0.3
 const CARD_HEIGHT = 1.3
 const TOPICS = ['vr.topic.sourcing', 'vr.topic.partnership', 'vr.topic.investment'] as const satisfies readonly MessageKey[]
 
@@ -32,6 +34,13 @@ const TOPICS = ['vr.topic.sourcing', 'vr.topic.partnership', 'vr.topic.investmen
 function shortened(text: string, max = 48) {
   const sentence = text.split(/(?<=[。！？.!?])\s*/)[0] ?? text
   return sentence.length > max ? `${sentence.slice(0, max - 1)}…` : sentence
+}
+
+/** Distance from a point to the nearest point of a rectangle (0 inside). */
+function distanceToRect(p: { x: number; z: number }, r: Rect) {
+  const dx = Math.max(r.x - p.x, 0, p.x - (r.x + r.width))
+  const dz = Math.max(r.z - p.z, 0, p.z - (r.z + r.depth))
+  return Math.hypot(dx, dz)
 }
 
 type Step =
@@ -64,15 +73,16 @@ function Card({ plan, exhibitorId, onExitToPage }: { plan: FloorPlan; exhibitorI
   const booth = plan.booths.find((b) => b.exhibitorId === exhibitorId)
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params)
 
-  // Placed once per booth, where the visitor stands when it opens: a card that followed the head would swim.
+  // Placed once per booth, where the visitor stands when it opens (a card that followed the head would swim): towards
+  // the stand and short of its nearest face, so nothing of the stand stands between the ray and the card.
   const [placement] = useState(() => {
     const head = new THREE.Vector3(walkPose.x, EYE_HEIGHT, worldZ(walkPose))
     const target = booth ? rectCentre(booth.rect) : walkPose
     const toward = new THREE.Vector3(target.x - walkPose.x, 0, worldZ(target) - worldZ(walkPose))
-    const distance = toward.length()
-    if (distance < 0.01) toward.set(Math.sin(walkPose.yaw), 0, -Math.cos(walkPose.yaw))
-    toward.normalize().multiplyScalar(Math.min(CARD_DISTANCE, Math.max(distance - 0.5, 0.8)))
-    return { position: head.clone().add(toward).setY(CARD_HEIGHT), facing: head }
+    if (toward.lengthSq() < 1e-4) toward.set(Math.sin(walkPose.yaw), 0, -Math.cos(walkPose.yaw))
+    const face = booth ? distanceToRect(walkPose, booth.rect) : CARD_DISTANCE
+    const distance = THREE.MathUtils.clamp(face - CARD_SHORT_OF_STAND, CARD_NEAREST, CARD_DISTANCE)
+    return { position: head.clone().add(toward.normalize().multiplyScalar(distance)).setY(CARD_HEIGHT), facing: head }
   })
 
   const timesWanted = step.kind === 'times'

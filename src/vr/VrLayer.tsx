@@ -4,8 +4,9 @@
  * a zone, the guided tour, a click on the floor) moves them in the headset too, and leaving VR leaves the page where
  * the visitor stood, looking where they looked, with the same booth open and the same route.
  *
- * Moving: teleport with the arc of either controller or hand (onto the walk grid only, never into a stand, a wall
- * or a table), the left stick to walk (with the same collisions as on foot), snap turns on the right stick. A
+ * Moving: teleport with the left hand's arc (onto the walk grid only, never into a stand, a wall or a table), the
+ * left stick to walk (with the same collisions as on foot), snap turns on the right stick; the right hand's ray
+ * opens stands and presses the panels' buttons. A
  * comfort vignette narrows the view while the visitor is carried and closes for a moment on every jump.
  */
 import { TeleportTarget, XR, XROrigin, createXRStore, useXR, useXRControllerLocomotion } from '@react-three/xr'
@@ -14,7 +15,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import * as THREE from 'three'
 import { cancelAutoWalk } from '../controls/autoWalk'
 import { WALK } from '../controls/walkController'
-import { isWalkableDisc, moveWithCollision, nearestWalkable } from '../plan/walk'
+import { isWalkable, moveWithCollision, nearestRoomyPoint } from '../plan/walk'
 import type { FloorPlan } from '../plan/types'
 import { useExpoStore } from '../state/store'
 import { walkPose } from '../state/transient'
@@ -23,6 +24,13 @@ import { VrBoothCard } from './VrBoothCard'
 import { VrMenu, VrMenuHandle } from './VrMenu'
 import { registerVrEntry } from './vrEntry'
 
+/**
+ * A press and release of the trigger (or a pinch) on the same thing is a click however long it takes, as WebXR's own
+ * `select` event is: pointer-events' default of 300 ms suits a mouse, not a finger squeezing a trigger (nor a frame
+ * rate that drops while the hall loads). Our panels and stands have nothing to drag, so a long press means nothing else.
+ */
+const SELECT_AS_CLICK = { clickThresholdMs: Number.POSITIVE_INFINITY }
+
 const xrStore = createXRStore({
   // Tests bring their own emulated headset (IWER); the app never installs one, so a desktop without a headset
   // sees no "Enter VR" at all.
@@ -30,8 +38,16 @@ const xrStore = createXRStore({
   offerSession: false,
   // The default controller and hand models download from a CDN, which the page's policy (and an offline visit)
   // refuses: the rays and the teleport arc show where each hand points.
-  controller: { model: false, teleportPointer: true },
-  hand: { model: false, teleportPointer: true },
+  // One job a hand: the left teleports, the right points and clicks. With both on one hand the nearer hit wins, and
+  // aiming at the aisle in front of a stand would open the stand behind it instead of going there.
+  controller: {
+    left: { model: false, rayPointer: false, teleportPointer: SELECT_AS_CLICK },
+    right: { model: false, rayPointer: SELECT_AS_CLICK, teleportPointer: false },
+  },
+  hand: {
+    left: { model: false, rayPointer: false, teleportPointer: SELECT_AS_CLICK },
+    right: { model: false, rayPointer: SELECT_AS_CLICK, teleportPointer: false },
+  },
   // each controller's button layout, served by the app itself (vite.config.ts, xrControllerProfiles)
   baseAssetPath: new URL(`${import.meta.env.BASE_URL}xr-profiles/`, document.baseURI).href,
   frameRate: 'high',
@@ -41,6 +57,10 @@ const xrStore = createXRStore({
 const SNAP_DEGREES = 30
 /** How long the vignette stays closed after a jump (teleport, snap turn, a zone chosen). */
 const BLINK_MS = 180
+/** Room a teleport leaves round the visitor: an arm's length, so a ray from the hand starts outside the stand. */
+const TELEPORT_CLEARANCE = 0.6
+/** How far in front of the eyes the menu opens where nothing is in the way. */
+const MENU_DISTANCE = 1.4
 /** How far the view narrows while carried (0 open … 1 closed). */
 const MOVING_VIGNETTE = 0.6
 
@@ -103,8 +123,8 @@ function VrWorld({ plan, onExit }: { plan: FloorPlan; onExit(): void }) {
   }
 
   const teleport = (point: THREE.Vector3) => {
-    const wanted = planPoint(point.x, point.z)
-    const at = isWalkableDisc(grid, wanted, WALK.radius) ? wanted : nearestWalkable(grid, wanted)
+    // never into a stand, a wall or a table: the nearest floor with an arm's length round it (within a few metres)
+    const at = nearestRoomyPoint(grid, planPoint(point.x, point.z), TELEPORT_CLEARANCE, { step: 0.25, maxRings: 16 })
     takeOver()
     walkPose.x = at.x
     walkPose.z = at.z
@@ -148,7 +168,13 @@ function VrWorld({ plan, onExit }: { plan: FloorPlan; onExit(): void }) {
 
   const openMenu = () => {
     xrCamera.getWorldPosition(_headPosition)
-    const ahead = new THREE.Vector3(Math.sin(head.yaw), 0, -Math.cos(head.yaw)).multiplyScalar(1.5)
+    // in front of the eyes, short of the first stand or wall that way, so the ray meets the menu before anything else
+    const at = planPoint(_headPosition.x, _headPosition.z)
+    const forward = { x: Math.sin(head.yaw), z: Math.cos(head.yaw) }
+    let clear = 0
+    while (clear < MENU_DISTANCE && isWalkable(grid, { x: at.x + forward.x * (clear + 0.1), z: at.z + forward.z * (clear + 0.1) })) clear += 0.1
+    const distance = THREE.MathUtils.clamp(clear - 0.3, 0.6, MENU_DISTANCE)
+    const ahead = new THREE.Vector3(forward.x, 0, -forward.z).multiplyScalar(distance)
     setMenu({ position: _headPosition.clone().add(ahead).setY(_headPosition.y - 0.1), facing: _headPosition.clone() })
   }
   const exitToPage = () => onExit()
@@ -166,7 +192,8 @@ function VrWorld({ plan, onExit }: { plan: FloorPlan; onExit(): void }) {
           <meshBasicMaterial colorWrite={false} depthWrite={false} />
         </mesh>
       </TeleportTarget>
-      <VrBoothCard plan={plan} onExitToPage={exitToPage} />
+      {/* the menu takes the place in front of the eyes; the booth's card comes back when it closes */}
+      {!menu && <VrBoothCard plan={plan} onExitToPage={exitToPage} />}
       {menu && <VrMenu position={menu.position} facing={menu.facing} onClose={() => setMenu(null)} onExit={exitToPage} />}
     </>
   )

@@ -60,7 +60,7 @@ export function VrMenu({ position, facing, onClose, onExit }: { position: THREE.
     else if (id === 'tour:exit') actions.exitTour()
   }
 
-  return <VrPanelMesh name="menu" spec={spec} accent={MENU_ACCENT} position={position} facing={facing} worldWidth={1.3} onButton={onButton} />
+  return <VrPanelMesh name="menu" spec={spec} accent={MENU_ACCENT} position={position} facing={facing} worldWidth={1.1} onButton={onButton} />
 }
 
 /** The handle that opens the menu, carried at the visitor's left hand side. */
