@@ -8,6 +8,9 @@ import { isPrecompressedCopy, precompressFolder } from './server/http/compressio
 import { CONTENT_SECURITY_POLICY_META } from './src/contentSecurityPolicy'
 import { LOGO_ASSETS_FOLDER, contentPackPlugin } from './scripts/contentPackPlugin'
 
+/** Where the build puts the 360° pictures (src/panorama/panoramaPictures.ts finds them in assets/panoramas/). */
+const PANORAMA_ASSETS_FOLDER = 'panoramas'
+
 export default defineConfig({
   plugins: [
     react(),
@@ -36,8 +39,22 @@ export default defineConfig({
     // The benchmark reads the manifest to tell the initial JS from the lazily loaded chunks.
     manifest: true,
     chunkSizeWarningLimit: 1500,
+    // A panorama is never inlined (a tiny test picture would be), so every one is a file the service worker can tell.
+    assetsInlineLimit: (file) => (isPanoramaPicture(file) ? false : undefined),
+    rolldownOptions: {
+      output: {
+        // The 360° pictures in a folder of their own, like the logos: fetched only when their panorama opens, never
+        // precached, kept by the service worker once fetched (serviceWorkerPlugin).
+        assetFileNames: (asset) =>
+          asset.originalFileNames.some(isPanoramaPicture) ? `assets/${PANORAMA_ASSETS_FOLDER}/[name]-[hash][extname]` : 'assets/[name]-[hash][extname]',
+      },
+    },
   },
 })
+
+function isPanoramaPicture(file: string) {
+  return /(^|[\\/])assets[\\/]panoramas[\\/][^\\/]+\.webp$/.test(file)
+}
 
 /**
  * In development, when scripts/dev.ts runs the booking server beside Vite, the page carries the mark the server
@@ -164,15 +181,16 @@ function serviceWorkerPlugin(): Plugin {
   // The build manifest, source maps and the worker itself are never fetched by a visitor, and robots.txt only by crawlers.
   // hls.js plays live streams only, fetched when a screen with a stream comes into view in a browser without native
   // HLS: no visitor of a static site, and few others, should download it because they opened the hall once.
-  // Exhibitors' logos are fetched as the visitor comes near a booth (the worker keeps each once fetched): precaching
-  // them would download every logo of the hall on the first visit.
+  // Exhibitors' logos are fetched as the visitor comes near a booth, the 360° pictures when their panorama opens (the
+  // worker keeps each once fetched): precaching them would download every logo and picture on the first visit.
+  const keptWhenFetched = [LOGO_ASSETS_FOLDER, PANORAMA_ASSETS_FOLDER]
   const notPrecached = (name: string) =>
     name.startsWith('.vite/') ||
     name.endsWith('.map') ||
     name === fileName ||
     name === 'robots.txt' ||
     /^assets\/hls\.[^/]*\.js$/.test(name) ||
-    name.startsWith(`${config.build.assetsDir}/${LOGO_ASSETS_FOLDER}/`)
+    keptWhenFetched.some((folder) => name.startsWith(`${config.build.assetsDir}/${folder}/`))
   const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex')
   const filesUnder = (dir: string): string[] =>
     readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesUnder(join(dir, name)) : [join(dir, name)]))
@@ -209,7 +227,7 @@ function serviceWorkerPlugin(): Plugin {
           `const SHELL_URL = ${JSON.stringify(base)}`,
           `const ASSETS_PREFIX = ${JSON.stringify(`${base}${config.build.assetsDir}/`)}`,
           `const PRECACHE = ${JSON.stringify(names.map(urlOf), null, 2)}`,
-          `const KEPT_WHEN_FETCHED_PREFIX = ${JSON.stringify(`${base}${config.build.assetsDir}/${LOGO_ASSETS_FOLDER}/`)}`,
+          `const KEPT_WHEN_FETCHED_PREFIXES = ${JSON.stringify(keptWhenFetched.map((folder) => `${base}${config.build.assetsDir}/${folder}/`))}`,
         ].join('\n')
         const body = readFileSync(join(config.root, 'src/offline/serviceWorker.js'), 'utf8')
         this.emitFile({ type: 'asset', fileName, source: `${header}\n${body}` })
