@@ -118,14 +118,18 @@ function consoleOnlyFiles(bundle: Rolldown.OutputBundle): Set<string> {
  * The built page preloads what the visitor's page fetches right after the shell anyway, so it downloads in parallel
  * with the shell instead of after it has run: the content loader (imported by the boot), the overlay's panels
  * (imported as the overlay first paints) and the 3D hall (imported by
- * App.tsx once the content is ready), each with its own static imports the entry does not already bring. Each link is
- * marked `data-expo-hall`: the staff consoles share this page but never load the hall, and the booking server leaves
- * these links out of their page (server/http/appPage.ts).
+ * App.tsx once the content is ready), each with its own static imports the entry does not already bring. The hall's
+ * are not links but a list in `<meta name="expo-hall-chunks">`, which src/hallPreload.ts (the entry's first module)
+ * turns into preloads unless the link opens the 360° view (`?pano=`): that view must not fetch the hall, and a static
+ * page cannot tell its links apart. Links and list are marked `data-expo-hall`: the staff
+ * consoles share this page but never load the hall, and the booking server leaves them out of their page
+ * (server/http/appPage.ts).
  */
 function preloadHall(): Plugin {
   // in the order the page needs them: the content first, the overlay's panels (small; a deep link opens one as soon
   // as the content is in), the hall
   const lazyStarts = ['src/state/contentStart.ts', 'src/ui/overlayParts.ts', 'src/scene/Hall.tsx']
+  const hallStart = 'src/scene/Hall.tsx'
   let base = '/'
   return {
     name: 'cloud-expo:preload-hall',
@@ -148,23 +152,32 @@ function preloadHall(): Plugin {
         }
         chunks.filter((chunk) => chunk.isEntry).forEach((chunk) => addInitial(chunk.fileName))
         const preloads: string[] = []
-        const addPreload = (fileName: string) => {
-          if (initial.has(fileName) || preloads.includes(fileName)) return
-          preloads.push(fileName)
-          byFile.get(fileName)?.imports.forEach(addPreload)
+        const hallPreloads: string[] = []
+        const addPreload = (fileName: string, into: string[]) => {
+          if (initial.has(fileName) || preloads.includes(fileName) || into.includes(fileName)) return
+          into.push(fileName)
+          byFile.get(fileName)?.imports.forEach((name) => addPreload(name, into))
         }
         for (const start of lazyStarts) {
           const chunk = chunks.find((c) => c.facadeModuleId?.replaceAll('\\', '/').endsWith(`/${start}`))
           if (!chunk) throw new Error(`No chunk of its own for ${start}: the page would preload nothing`)
-          addPreload(chunk.fileName)
+          // in that order: a chunk the content or the panels share with the hall is theirs, preloaded on any link
+          addPreload(chunk.fileName, start === hallStart ? hallPreloads : preloads)
         }
         return {
           html,
-          tags: preloads.map((fileName) => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${fileName}`, 'data-expo-hall': true },
-            injectTo: 'head' as const,
-          })),
+          tags: [
+            ...preloads.map((fileName) => ({
+              tag: 'link',
+              attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${fileName}`, 'data-expo-hall': true },
+              injectTo: 'head' as const,
+            })),
+            {
+              tag: 'meta',
+              attrs: { name: 'expo-hall-chunks', content: hallPreloads.map((fileName) => `${base}${fileName}`).join(' '), 'data-expo-hall': true },
+              injectTo: 'head' as const,
+            },
+          ],
         }
       },
     },
