@@ -51,6 +51,15 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': forbid([[['**/scene/**', '**/scene'], 'The DOM overlay does not import the 3D scene: share state through the store.']]) },
   },
   {
+    // the 360° view loads instead of the hall on phones too weak for it: nothing of the hall's chunk may come along
+    files: ['src/panorama/**'],
+    rules: {
+      'no-restricted-imports': forbid([
+        [['three', 'three/*', '@react-three/*', '**/scene/**', '**/scene'], 'The 360° view is raw WebGL: it must load without the 3D hall and three.js.'],
+      ]),
+    },
+  },
+  {
     files: DOMAIN,
     rules: {
       'no-restricted-imports': forbid([

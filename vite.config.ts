@@ -8,6 +8,9 @@ import { isPrecompressedCopy, precompressFolder } from './server/http/compressio
 import { CONTENT_SECURITY_POLICY_META } from './src/contentSecurityPolicy'
 import { LOGO_ASSETS_FOLDER, contentPackPlugin } from './scripts/contentPackPlugin'
 
+/** Where the build puts the 360° pictures (src/panorama/panoramaPictures.ts finds them in assets/panoramas/). */
+const PANORAMA_ASSETS_FOLDER = 'panoramas'
+
 export default defineConfig({
   plugins: [
     react(),
@@ -38,8 +41,22 @@ export default defineConfig({
     // The benchmark reads the manifest to tell the initial JS from the lazily loaded chunks.
     manifest: true,
     chunkSizeWarningLimit: 1500,
+    // A panorama is never inlined (a tiny test picture would be), so every one is a file the service worker can tell.
+    assetsInlineLimit: (file) => (isPanoramaPicture(file) ? false : undefined),
+    rolldownOptions: {
+      output: {
+        // The 360° pictures in a folder of their own, like the logos: fetched only when their panorama opens, never
+        // precached, kept by the service worker once fetched (serviceWorkerPlugin).
+        assetFileNames: (asset) =>
+          asset.originalFileNames.some(isPanoramaPicture) ? `assets/${PANORAMA_ASSETS_FOLDER}/[name]-[hash][extname]` : 'assets/[name]-[hash][extname]',
+      },
+    },
   },
 })
+
+function isPanoramaPicture(file: string) {
+  return /(^|[\\/])assets[\\/]panoramas[\\/][^\\/]+\.webp$/.test(file)
+}
 
 /**
  * In development, when scripts/dev.ts runs the booking server beside Vite, the page carries the mark the server
@@ -103,9 +120,12 @@ function consoleOnlyFiles(bundle: Rolldown.OutputBundle): Set<string> {
  * The built page preloads what the visitor's page fetches right after the shell anyway, so it downloads in parallel
  * with the shell instead of after it has run: the content loader (imported by the boot), the overlay's panels
  * (imported as the overlay first paints) and the 3D hall (imported by
- * App.tsx once the content is ready), each with its own static imports the entry does not already bring. Each link is
- * marked `data-expo-hall`: the staff consoles share this page but never load the hall, and the booking server leaves
- * these links out of their page (server/http/appPage.ts).
+ * App.tsx once the content is ready), each with its own static imports the entry does not already bring. The hall's
+ * are not links but a list in `<meta name="expo-hall-chunks">`, which src/hallPreload.ts (the entry's first module)
+ * turns into preloads unless the link opens the 360° view (`?pano=`): that view must not fetch the hall, and a static
+ * page cannot tell its links apart. Links and list are marked `data-expo-hall`: the staff
+ * consoles share this page but never load the hall, and the booking server leaves them out of their page
+ * (server/http/appPage.ts).
  */
 /**
  * @pmndrs/xr can install an emulated headset (IWER with its dev UI: styled-components, icon fonts, its own three)
@@ -163,6 +183,9 @@ function preloadHall(): Plugin {
   // in the order the page needs them: the content first, the overlay's panels (small; a deep link opens one as soon
   // as the content is in), the hall
   const lazyStarts = ['src/state/contentStart.ts', 'src/ui/overlayParts.ts', 'src/scene/Hall.tsx']
+  const hallStart = 'src/scene/Hall.tsx'
+  // the 360° view loads without the hall; a chunk the two share is needed either way, so it is preloaded on any link
+  const panoramaStart = 'src/panorama/PanoramaView.tsx'
   let base = '/'
   return {
     name: 'cloud-expo:preload-hall',
@@ -185,23 +208,47 @@ function preloadHall(): Plugin {
         }
         chunks.filter((chunk) => chunk.isEntry).forEach((chunk) => addInitial(chunk.fileName))
         const preloads: string[] = []
-        const addPreload = (fileName: string) => {
-          if (initial.has(fileName) || preloads.includes(fileName)) return
-          preloads.push(fileName)
-          byFile.get(fileName)?.imports.forEach(addPreload)
+        const hallPreloads: string[] = []
+        const addPreload = (fileName: string, into: string[]) => {
+          if (initial.has(fileName) || preloads.includes(fileName) || into.includes(fileName)) return
+          into.push(fileName)
+          byFile.get(fileName)?.imports.forEach((name) => addPreload(name, into))
         }
-        for (const start of lazyStarts) {
+        const chunkOf = (start: string) => {
           const chunk = chunks.find((c) => c.facadeModuleId?.replaceAll('\\', '/').endsWith(`/${start}`))
           if (!chunk) throw new Error(`No chunk of its own for ${start}: the page would preload nothing`)
-          addPreload(chunk.fileName)
+          return chunk
+        }
+        const panoramaNeeds = new Set<string>()
+        const addPanoramaNeed = (fileName: string) => {
+          if (panoramaNeeds.has(fileName)) return
+          panoramaNeeds.add(fileName)
+          byFile.get(fileName)?.imports.forEach(addPanoramaNeed)
+        }
+        addPanoramaNeed(chunkOf(panoramaStart).fileName)
+        for (const start of lazyStarts) {
+          // in that order: a chunk the content or the panels share with the hall is theirs, preloaded on any link
+          addPreload(chunkOf(start).fileName, start === hallStart ? hallPreloads : preloads)
+        }
+        // what the hall shares with the 360° view is not the hall's alone: preloaded on any link too
+        for (const fileName of hallPreloads.filter((name) => panoramaNeeds.has(name) && !name.includes('/Hall-'))) {
+          hallPreloads.splice(hallPreloads.indexOf(fileName), 1)
+          preloads.push(fileName)
         }
         return {
           html,
-          tags: preloads.map((fileName) => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${fileName}`, 'data-expo-hall': true },
-            injectTo: 'head' as const,
-          })),
+          tags: [
+            ...preloads.map((fileName) => ({
+              tag: 'link',
+              attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${fileName}`, 'data-expo-hall': true },
+              injectTo: 'head' as const,
+            })),
+            {
+              tag: 'meta',
+              attrs: { name: 'expo-hall-chunks', content: hallPreloads.map((fileName) => `${base}${fileName}`).join(' '), 'data-expo-hall': true },
+              injectTo: 'head' as const,
+            },
+          ],
         }
       },
     },
@@ -218,9 +265,11 @@ function serviceWorkerPlugin(): Plugin {
   // The build manifest, source maps and the worker itself are never fetched by a visitor, and robots.txt only by crawlers.
   // hls.js plays live streams only, fetched when a screen with a stream comes into view in a browser without native
   // HLS: no visitor of a static site, and few others, should download it because they opened the hall once.
-  // Exhibitors' logos are fetched as the visitor comes near a booth (the worker keeps each once fetched): precaching
-  // them would download every logo of the hall on the first visit.
-  // The VR layer loads only in browsers that offer a headset session: no one else should download it.
+  // Exhibitors' logos are fetched as the visitor comes near a booth, the 360° pictures when their panorama opens (the
+  // worker keeps each once fetched): precaching them would download every logo and picture on the first visit.
+  // The VR layer and the controllers' layouts load only in browsers that offer a headset session: no one else should
+  // download them.
+  const keptWhenFetched = [LOGO_ASSETS_FOLDER, PANORAMA_ASSETS_FOLDER]
   const notPrecached = (name: string) =>
     name.startsWith('.vite/') ||
     name.endsWith('.map') ||
@@ -229,7 +278,7 @@ function serviceWorkerPlugin(): Plugin {
     /^assets\/hls\.[^/]*\.js$/.test(name) ||
     /^assets\/VrLayer-[^/]*\.js$/.test(name) ||
     name.startsWith(`${XR_PROFILES_FOLDER}/`) ||
-    name.startsWith(`${config.build.assetsDir}/${LOGO_ASSETS_FOLDER}/`)
+    keptWhenFetched.some((folder) => name.startsWith(`${config.build.assetsDir}/${folder}/`))
   const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex')
   const filesUnder = (dir: string): string[] =>
     readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesUnder(join(dir, name)) : [join(dir, name)]))
@@ -266,7 +315,7 @@ function serviceWorkerPlugin(): Plugin {
           `const SHELL_URL = ${JSON.stringify(base)}`,
           `const ASSETS_PREFIX = ${JSON.stringify(`${base}${config.build.assetsDir}/`)}`,
           `const PRECACHE = ${JSON.stringify(names.map(urlOf), null, 2)}`,
-          `const KEPT_WHEN_FETCHED_PREFIX = ${JSON.stringify(`${base}${config.build.assetsDir}/${LOGO_ASSETS_FOLDER}/`)}`,
+          `const KEPT_WHEN_FETCHED_PREFIXES = ${JSON.stringify(keptWhenFetched.map((folder) => `${base}${config.build.assetsDir}/${folder}/`))}`,
         ].join('\n')
         const body = readFileSync(join(config.root, 'src/offline/serviceWorker.js'), 'utf8')
         this.emitFile({ type: 'asset', fileName, source: `${header}\n${body}` })

@@ -1,4 +1,6 @@
 /** Mounts the app: the overlay paints at once, the 3D hall arrives as its own chunk. */
+// first of all: the hall's chunks start downloading (not on a 360° link) while the rest of the start-up runs
+import './hallPreload'
 // first, before any module builds a schema
 import './zodJitless'
 import { StrictMode, Suspense, lazy } from 'react'

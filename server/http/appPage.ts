@@ -27,11 +27,11 @@ export function localizedShell(html: string, language: Language): string {
 export const isConsolePath = (path: string) => /^\/(exhibitor|organiser)(\/|$)/.test(path)
 
 /**
- * The shell without the preloads of the hall and its content loader (marked `data-expo-hall` by vite.config.ts):
- * a console never loads them, so its staff should not download them.
+ * The shell without the preloads of the hall and its content loader, links and the hall's list alike (marked
+ * `data-expo-hall` by vite.config.ts): a console never loads them, so its staff should not download them.
  */
 export function withoutHallPreloads(html: string): string {
-  return html.replace(/[ \t]*<link\b[^>]*\sdata-expo-hall\b[^>]*>\r?\n?/g, '')
+  return html.replace(/[ \t]*<(?:link|meta)\b[^>]*\sdata-expo-hall\b[^>]*>\r?\n?/g, '')
 }
 
 /** The built page, prepared once per language and for the hall and the consoles; the answer to a page request picks one. */

@@ -1,9 +1,9 @@
 /**
  * The service worker that keeps the hall open offline: it caches one build whole and serves from it.
  * Not bundled: `serviceWorkerPlugin` (vite.config.ts) prepends VERSION, SHELL_URL, ASSETS_PREFIX, PRECACHE and
- * KEPT_WHEN_FETCHED_PREFIX and emits it as /sw.js.
+ * KEPT_WHEN_FETCHED_PREFIXES and emits it as /sw.js.
  */
-/* global VERSION, SHELL_URL, ASSETS_PREFIX, PRECACHE, KEPT_WHEN_FETCHED_PREFIX */
+/* global VERSION, SHELL_URL, ASSETS_PREFIX, PRECACHE, KEPT_WHEN_FETCHED_PREFIXES */
 
 const CACHE_PREFIX = 'cloud-expo-'
 const CACHE = `${CACHE_PREFIX}${VERSION}`
@@ -50,9 +50,9 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url)
   if (url.origin !== self.location.origin) return
   if (request.mode === 'navigate') event.respondWith(networkFirst(request, SHELL_URL))
-  // Exhibitors' logos are not precached (the hall fetches each as the visitor comes near): kept once fetched, so a
-  // hall visited once shows them offline too.
-  else if (url.pathname.startsWith(KEPT_WHEN_FETCHED_PREFIX)) event.respondWith(cacheFirst(request, true))
+  // Exhibitors' logos and the 360° pictures are not precached (each is fetched as the visitor comes near a booth or
+  // opens a panorama): kept once fetched, so what was seen once shows offline too.
+  else if (KEPT_WHEN_FETCHED_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))) event.respondWith(cacheFirst(request, true))
   // Hashed file names never change content: the cache answers first.
   else if (url.pathname.startsWith(ASSETS_PREFIX)) event.respondWith(cacheFirst(request))
   // Icons and the manifest keep their names across builds: fresh when online, cached when not.

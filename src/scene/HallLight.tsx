@@ -3,9 +3,9 @@
  * once into a small cube map that the polished floor mirrors, a low sun through the skylights for
  * direction, and a light haze that lets far zones fade a little. No HDR file, nothing fetched.
  */
-import { Environment, Lightformer } from '@react-three/drei'
-import { useFrame, useThree } from '@react-three/fiber'
-import { useEffect, useMemo, useState } from 'react'
+import { Lightformer } from '@react-three/drei'
+import { createPortal, useFrame, useThree } from '@react-three/fiber'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import * as THREE from 'three'
 import { PALETTE } from './dimensions'
 import { environmentReceivers } from './materials'
@@ -58,11 +58,46 @@ function Lightformers() {
   )
 }
 
+/**
+ * The Lightformers drawn once into a small cube map, the environment's texture set on `holder`: what drei's
+ * `<Environment frames={1}>` does, without the HDR, EXR and gain-map loaders it brings into the 3D chunk (about
+ * 20 KB gzip nobody here uses: the hall's light is made, not loaded).
+ */
+function LightformerEnvironment({ holder, children }: { holder: THREE.Scene; children: ReactNode }) {
+  const gl = useThree((s) => s.gl)
+  const [virtualScene] = useState(() => new THREE.Scene())
+  const target = useMemo(() => {
+    const cube = new THREE.WebGLCubeRenderTarget(ENVIRONMENT_RESOLUTION)
+    cube.texture.type = THREE.HalfFloatType
+    return cube
+  }, [])
+  const camera = useRef<THREE.CubeCamera>(null)
+  useEffect(() => () => target.dispose(), [target])
+  // after the portal's children are in the virtual scene, before the hall's first frame
+  useLayoutEffect(() => {
+    if (!camera.current) return
+    const autoClear = gl.autoClear
+    gl.autoClear = true
+    camera.current.update(gl, virtualScene)
+    gl.autoClear = autoClear
+    holder.environment = target.texture
+    return () => {
+      if (holder.environment === target.texture) holder.environment = null
+    }
+  }, [gl, virtualScene, target, holder])
+  return createPortal(
+    <>
+      {children}
+      <cubeCamera ref={camera} args={[0.1, 1000, target]} />
+    </>,
+    virtualScene,
+  )
+}
+
 export function HallLight({ reach }: { reach: number }) {
   const gl = useThree((s) => s.gl)
-  // Drei renders the environment into this holder, never into the hall's scene (see applyEnvironment).
+  // The environment goes into this holder, never into the hall's scene (see applyEnvironment).
   const holder = useMemo(() => new THREE.Scene(), [])
-  // Drei renders the cube map again whenever its children change identity: the same element every time keeps it once.
   const formers = useMemo(() => <Lightformers />, [])
   // Only in frames drawn anyway: the floor is built later than the light, and again for another hall.
   useFrame(() => {
@@ -80,9 +115,9 @@ export function HallLight({ reach }: { reach: number }) {
   return (
     <>
       <color attach="background" args={[PALETTE.sky]} />
-      <Environment key={generation} scene={holder} frames={ENVIRONMENT_FRAMES} resolution={ENVIRONMENT_RESOLUTION}>
+      <LightformerEnvironment key={generation} holder={holder}>
         {formers}
-      </Environment>
+      </LightformerEnvironment>
       {/* Sun and sky light the Lambert surfaces (stands, architecture, carpets); the environment adds the floor's sheen. */}
       <hemisphereLight args={['#ffffff', '#e6eaee', 1.6]} />
       <directionalLight position={[-60, 120, 40]} intensity={1.2} />

@@ -8,6 +8,7 @@ import { followScreenSources } from './live/screenSources'
 import { onStorageProblem, type StorageProblem } from './persistence'
 import type { Notice } from './store'
 import { useExpoStore } from './store'
+import { hasPanorama } from '../panorama/panoramaPictures'
 
 export async function bootExpo(search = window.location.search): Promise<void> {
   // Asked for first, so the loader's chunk downloads while the rest of the start-up runs.
@@ -23,6 +24,12 @@ export async function bootExpo(search = window.location.search): Promise<void> {
   // Automated checks read the store behind the debug flag only.
   if (link.debug) Object.assign(window, { __expoStore: useExpoStore })
   for (const notice of link.notices) actions.notify({ kind: 'warning', key: notice.key, params: notice.params })
+  // Before the content is in, so the 3D hall is never mounted (nor its chunk fetched) on a panorama link.
+  if (link.pano && hasPanorama(link.pano)) actions.openPanorama(link.pano)
+  else if (link.pano) {
+    actions.notify({ kind: 'warning', key: 'notice.noPanorama' })
+    link.zone ??= link.pano
+  }
   // A sign-in secret must not stay in the address bar, the history or a Referer: gone before anything loads.
   if (link.signIn || typeof link.agenda === 'string') {
     const query = new URLSearchParams(window.location.search)
@@ -150,20 +157,21 @@ function preferredLanguage() {
 
 let unsubscribeUrl: (() => void) | null = null
 
-/** Writes `?zone=`, `?booth=` and `?lang=` as the visitor moves; replaceState so Back leaves the hall, not every step. */
+/** Writes `?zone=` (or `?pano=`), `?booth=` and `?lang=` as the visitor moves; replaceState so Back leaves the hall, not every step. */
 function keepUrlInStep() {
   unsubscribeUrl?.()
   const write = () => {
-    const { currentZoneId, openBoothId, language, bookingPicker } = useExpoStore.getState()
+    const { currentZoneId, openBoothId, language, bookingPicker, view } = useExpoStore.getState()
     const booking = Boolean(bookingPicker && !bookingPicker.rescheduling && bookingPicker.exhibitorId === openBoothId)
-    const next = buildLinkSearch(window.location.search, { zone: currentZoneId, booth: openBoothId, booking, lang: language })
+    const panorama = view === 'panorama'
+    const next = buildLinkSearch(window.location.search, { zone: currentZoneId, panorama, booth: openBoothId, booking, lang: language })
     if (next !== window.location.search) {
       window.history.replaceState(window.history.state, '', `${window.location.pathname}${next}${window.location.hash}`)
     }
   }
   write()
   unsubscribeUrl = useExpoStore.subscribe(
-    (s) => [s.currentZoneId, s.openBoothId, s.language, s.bookingPicker] as const,
+    (s) => [s.currentZoneId, s.openBoothId, s.language, s.bookingPicker, s.view] as const,
     write,
     { equalityFn: (a, b) => a.every((value, i) => value === b[i]) },
   )

@@ -9,6 +9,8 @@ export interface LinkNotice {
 
 export interface LinkParams {
   zone?: ZoneId
+  /** `?pano=<zoneId>`: that zone's 360° view; whether the zone has a picture is the build's to say (boot.ts). */
+  pano?: ZoneId
   /** Shape-checked only; whether the booth exists is known once the content is loaded. */
   booth?: string
   /** `?route=<code>`: a shared route, shape-checked here and decoded against the catalogue at start-up. */
@@ -30,7 +32,7 @@ export interface LinkParams {
 const EXHIBITOR_ID = /^[a-z0-9][a-z0-9-]{1,63}$/
 export const SYNTHETIC_RANGE = { min: 10, max: 3000 } as const
 /** Parameters we own; anything else (WeChat's `from=`, analytics tags) is left alone and kept in the URL. */
-const OWN_PARAMS = ['zone', 'booth', 'book', 'route', 'lang', 'debug', 'synthetic', 'scene', 'signin', 'agenda'] as const
+const OWN_PARAMS = ['zone', 'pano', 'booth', 'book', 'route', 'lang', 'debug', 'synthetic', 'scene', 'signin', 'agenda'] as const
 /** Sign-in secrets: 32 random bytes in base64url. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/
 
@@ -50,6 +52,11 @@ export function parseLinkParams(search: string): LinkParams {
   if (zone !== null) {
     if ((ZONE_IDS as readonly string[]).includes(zone)) result.zone = zone as ZoneId
     else bad('zone', zone, 'notice.unknownZone')
+  }
+  const pano = query.get('pano')
+  if (pano !== null) {
+    if ((ZONE_IDS as readonly string[]).includes(pano)) result.pano = pano as ZoneId
+    else bad('pano', pano, 'notice.unknownPanorama')
   }
   const booth = query.get('booth')
   if (booth !== null) {
@@ -103,6 +110,8 @@ export function parseLinkParams(search: string): LinkParams {
 
 export interface LinkLocation {
   zone: ZoneId
+  /** In the zone's 360° view: written as `?pano=<zone>` in place of `?zone=`. */
+  panorama?: boolean
   booth: string | null
   /** The booking picker of that booth is open. */
   booking?: boolean
@@ -120,7 +129,7 @@ export function buildLinkSearch(currentSearch: string, location: LinkLocation): 
     if (!(OWN_PARAMS as readonly string[]).includes(name)) keep.append(name, value)
   }
   const parsed = parseLinkParams(currentSearch)
-  keep.set('zone', location.zone)
+  keep.set(location.panorama ? 'pano' : 'zone', location.zone)
   if (location.booth) keep.set('booth', location.booth)
   if (location.booth && location.booking) keep.set('book', '1')
   keep.set('lang', location.lang)

@@ -16,6 +16,8 @@ import type { LiveCounts } from './live/liveConnection'
 import { readPresenceSettings, writePresenceSettings, type PresenceSettings } from './live/presenceSettings'
 
 export type ViewMode = 'overview' | 'walk'
+/** What takes the canvas's place: the 3D hall, the plan view or the current zone's 360° picture. */
+export type HallView = 'hall' | 'plan' | 'panorama'
 
 /** A request to move the camera; the scene's rig animates it. `nonce` makes a repeated request distinct. */
 export type CameraRequest =
@@ -61,8 +63,11 @@ interface UiSlice {
   notices: Notice[]
   /** The first frame of the 3D hall has been drawn (loading screen goes away). */
   hallReady: boolean
-  /** The 3D hall or the accessible plan view (SVG floor plan and lists), which offers the same capabilities. */
-  view: 'hall' | 'plan'
+  /**
+   * The 3D hall, the accessible plan view (SVG floor plan and lists), which offers the same capabilities, or the light
+   * 360° view of the current zone (src/panorama/), for phones too weak for the hall.
+   */
+  view: HallView
   /** Whether WebGL works here; 'unavailable' or 'lost' (a context that could not be restored) switch to the plan view. */
   webgl: 'unknown' | 'ok' | 'unavailable' | 'lost'
   /** Look around by turning the phone (walk mode), asked for on a tap. */
@@ -135,7 +140,9 @@ export interface ExpoActions extends RouteActions {
   notify(notice: Omit<Notice, 'id'>): void
   dismissNotice(id: number): void
   setHallReady(): void
-  setView(view: 'hall' | 'plan'): void
+  setView(view: HallView): void
+  /** The zone's 360° view (the zone becomes current; an open booth of that zone stays open). */
+  openPanorama(zoneId: ZoneId): void
   /** Reported by the hall; without working WebGL the plan view takes over, keeping all other state. */
   setWebglStatus(status: 'ok' | 'unavailable' | 'lost'): void
   setGyroLook(on: boolean): void
@@ -264,6 +271,18 @@ export const useExpoStore = create<ExpoState>()(
       dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
       setHallReady: () => set({ hallReady: true }),
       setView: (view) => set({ view }),
+      openPanorama: (zoneId) => {
+        const { openBoothId, plan, cameraRequest } = get()
+        const keepBooth = openBoothId !== null && plan?.booths.some((b) => b.exhibitorId === openBoothId && b.zoneId === zoneId)
+        // the camera request too, so the hall, when the visitor enters it from here, opens where they were
+        set({
+          view: 'panorama',
+          currentZoneId: zoneId,
+          zoneMenuOpen: false,
+          openBoothId: keepBooth ? openBoothId : null,
+          cameraRequest: keepBooth ? cameraRequest : { kind: 'zone', zoneId, nonce: nextNonce++ },
+        })
+      },
       setWebglStatus: (webgl) => set(webgl === 'ok' ? { webgl } : { webgl, view: 'plan', hallReady: true, gyroLook: false }),
       setGyroLook: (gyroLook) => set({ gyroLook }),
       setVrAvailable: (vrAvailable) => set({ vrAvailable }),

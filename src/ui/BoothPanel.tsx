@@ -14,6 +14,7 @@ import NegotiationHours from './NegotiationHours'
 import BoothProgramme from './sessions/BoothProgramme'
 import { countryName } from './countryName'
 import { ProductPicture } from './ProductPicture'
+import PanoramaButton from './PanoramaButton'
 
 // with the live layer only: static hosting downloads none of the chat
 const BoothChat = lazy(() => import('./BoothChat'))
@@ -28,6 +29,7 @@ export default function BoothPanel() {
     exhibitor ? Boolean(activeRoute(s)?.stops.some((stop) => stop.kind === 'booth' && stop.exhibitorId === exhibitor.id)) : false,
   )
   const liveAvailable = useExpoStore((s) => s.liveAvailable)
+  const inPanoramaOfZone = useExpoStore((s) => s.view === 'panorama' && s.currentZoneId === exhibitor?.zone)
   const actions = useExpoActions()
   const heading = useRef<HTMLHeadingElement>(null)
   const exhibitorId = exhibitor?.id
@@ -76,7 +78,11 @@ export default function BoothPanel() {
         )}
         <dl className="facts">
           <dt>{t('booth.zone')}</dt>
-          <dd>{zone && localized(zone.name, language)} · {t(`booth.size.${exhibitor.boothSize}`)}</dd>
+          <dd>
+            {zone && localized(zone.name, language)} · {t(`booth.size.${exhibitor.boothSize}`)}
+            {/* not in the 360° view of that zone already: the panel sits over it */}
+            {!inPanoramaOfZone && <PanoramaButton zoneId={exhibitor.zone} className="booth-panel-panorama" />}
+          </dd>
           <dt>{t('booth.country')}</dt>
           <dd>{countryName(exhibitor.country, language)}</dd>
         </dl>

@@ -1,21 +1,43 @@
 /**
- * On touch screens in walk mode: a toggle to look around by turning the phone. It asks for motion access on the tap
- * (iOS requires that), keeps the heading the visitor has, and falls back to drag-to-look with a notice when access
- * is refused or the device sends no readings.
+ * On touch screens in walk mode and in the 360° view: a toggle to look around by turning the phone. It asks for motion
+ * access on the tap (iOS requires that), keeps the heading the visitor has, and falls back to drag-to-look with a
+ * notice when access is refused or the device sends no readings.
  */
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
 import { startGyroscope, stopGyroscope } from '../controls/gyroscope'
 import { useTranslate } from '../i18n/translate'
-import { useExpoActions, useExpoStore } from '../state/store'
+import { useExpoActions, useExpoStore, type ExpoState } from '../state/store'
 import { JOYSTICK_PAD, useCoarsePointer } from './Joystick'
+
+/** Where turning the phone turns the view: walking in the hall, or the 360° view. */
+const canLookAround = (s: ExpoState) => (s.mode === 'walk' && s.view === 'hall') || s.view === 'panorama'
+
+let starting = false
+
+/**
+ * Switches the look on, straight from a tap (the permission prompt needs the user's gesture); tells the visitor when
+ * it cannot. Shared by this toggle and the 360° view's Cardboard switch.
+ */
+export function startGyroLook() {
+  const { actions } = useExpoStore.getState()
+  if (starting || useExpoStore.getState().gyroLook) return
+  starting = true
+  void startGyroscope().then((result) => {
+    starting = false
+    if (result === 'on') {
+      // The visitor may have left walk mode (or the 360° view) while the first reading was awaited.
+      if (canLookAround(useExpoStore.getState())) actions.setGyroLook(true)
+      else stopGyroscope()
+    } else actions.notify({ kind: 'info', key: result === 'denied' ? 'notice.gyroDenied' : 'notice.gyroUnavailable' })
+  })
+}
 
 export default function GyroToggle() {
   const t = useTranslate()
   const coarse = useCoarsePointer()
-  const walking = useExpoStore((s) => s.mode === 'walk' && s.view === 'hall')
+  const walking = useExpoStore(canLookAround)
   const on = useExpoStore((s) => s.gyroLook)
   const actions = useExpoActions()
-  const starting = useRef(false)
 
   // Off whenever the store says so (the plan view took over, walk mode ended) and when this control goes away.
   useEffect(() => {
@@ -36,21 +58,8 @@ export default function GyroToggle() {
   if (!coarse || !walking || !supported) return null
 
   const toggle = () => {
-    if (on) {
-      actions.setGyroLook(false)
-      return
-    }
-    if (starting.current) return
-    starting.current = true
-    // Straight from the tap: the permission prompt needs the user's gesture.
-    void startGyroscope().then((result) => {
-      starting.current = false
-      if (result === 'on') {
-        // The visitor may have left walk mode while the first reading was awaited.
-        if (useExpoStore.getState().mode === 'walk') actions.setGyroLook(true)
-        else stopGyroscope()
-      } else actions.notify({ kind: 'info', key: result === 'denied' ? 'notice.gyroDenied' : 'notice.gyroUnavailable' })
-    })
+    if (on) actions.setGyroLook(false)
+    else startGyroLook()
   }
 
   return (

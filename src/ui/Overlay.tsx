@@ -49,6 +49,8 @@ export default function Overlay() {
   const debug = useExpoStore((s) => s.debug)
   // The plan view has its own zone list and map; the minimap and the overview/walk switch need the 3D hall.
   const hallShown = useExpoStore((s) => s.view === 'hall')
+  // The 360° view keeps the zone menu (it moves between zones' pictures) and turns with the phone too.
+  const panoramaShown = useExpoStore((s) => s.view === 'panorama')
   useGlobalShortcuts()
   const parts = useOverlayParts()
   useEffect(() => {
@@ -60,7 +62,7 @@ export default function Overlay() {
   return (
     <>
       <TopBar />
-      {status === 'ready' && hallShown && <ZoneMenu />}
+      {status === 'ready' && (hallShown || panoramaShown) && <ZoneMenu />}
       {status === 'ready' && parts && (
         <>
           {hallShown && (
@@ -75,12 +77,14 @@ export default function Overlay() {
                 <parts.Joystick />
               </Later>
               <Later>
-                <parts.GyroToggle />
-              </Later>
-              <Later>
                 <parts.ScreenSound />
               </Later>
             </>
+          )}
+          {(hallShown || panoramaShown) && (
+            <Later>
+              <parts.GyroToggle />
+            </Later>
           )}
           <Later>
             <parts.LobbyProgramme />

@@ -1,8 +1,12 @@
-/** The zone menu on the left: every zone, the current one marked, with who is there; choosing one flies there. */
+/**
+ * The zone menu on the left: every zone, the current one marked, with who is there; choosing one flies there (in the
+ * 360° view, shows its picture); "360°" opens a zone's 360° view.
+ */
 import { localized, useTranslate } from '../i18n/translate'
 import { useExpoActions, useExpoStore } from '../state/store'
 import { useShallow } from 'zustand/react/shallow'
 import { OnlineCount, PresenceControl, ZoneLiveCount } from './LivePresence'
+import PanoramaButton from './PanoramaButton'
 
 export default function ZoneMenu() {
   const t = useTranslate()
@@ -45,6 +49,7 @@ export default function ZoneMenu() {
                 <ZoneLiveCount zoneId={zone.id} className="zone-menu-live" />
               </span>
             </button>
+            <PanoramaButton zoneId={zone.id} className="zone-menu-panorama" />
             {zone.id !== 'lobby' && zone.id !== 'negotiation' && (
               <button
                 type="button"

@@ -6,14 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { withoutHallPreloads } from '../../server/http/appPage'
 import { startTestApp, type TestApp } from '../helpers/serverApp'
 
-/** The built page's head as vite.config.ts writes it: the entry's own preloads, then the hall's, marked. */
+/** The built page's head as vite.config.ts writes it: the entry's own preloads, then the content's and the hall's list, marked. */
 const BUILT_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8" />
     <title>t</title>
     <script type="module" crossorigin src="/assets/index-a1.js"></script>
     <link rel="modulepreload" crossorigin href="/assets/store-b2.js">
     <link rel="stylesheet" crossorigin href="/assets/index-c3.css">
     <link rel="modulepreload" crossorigin href="/assets/contentStart-d4.js" data-expo-hall>
-    <link rel="modulepreload" crossorigin href="/assets/Hall-e5.js" data-expo-hall>
+    <meta name="expo-hall-chunks" content="/assets/Hall-e5.js /assets/three-f6.js" data-expo-hall>
   </head><body><div id="root"></div></body></html>`
 
 let server: TestApp
@@ -29,7 +29,7 @@ const page = async (url: string) => (await server.app.inject({ method: 'GET', ur
 describe('the hall preloads in the served page', () => {
   it.each(['/', '/index.html', '/?booth=luyang-vision-inspection&lang=ko', '/exhibitors-guide'])('keeps them for %s', async (url) => {
     const body = await page(url)
-    expect(body).toContain('href="/assets/Hall-e5.js" data-expo-hall>')
+    expect(body).toContain('content="/assets/Hall-e5.js /assets/three-f6.js" data-expo-hall>')
     expect(body).toContain('href="/assets/contentStart-d4.js" data-expo-hall>')
   })
 

@@ -60,4 +60,17 @@ describe('link parameters', () => {
   it('leaves out the booth when no panel is open', () => {
     expect(buildLinkSearch('', { zone: 'lobby', booth: null, lang: 'zh-CN' })).toBe('?zone=lobby&lang=zh-CN')
   })
+
+  it('reads a 360° view of a zone, and ignores one of a zone that does not exist with a notice', () => {
+    expect(parseLinkParams('?pano=korea-pavilion')).toMatchObject({ pano: 'korea-pavilion', notices: [] })
+    const link = parseLinkParams('?pano=%3Cscript%3E')
+    expect(link.pano).toBeUndefined()
+    expect(link.notices).toEqual([{ key: 'notice.unknownPanorama', params: { param: 'pano=script' } }])
+  })
+
+  it('writes the 360° view in place of the zone while the visitor is in it, and the zone again once they leave it', () => {
+    const inView = buildLinkSearch('?zone=ai&lang=en', { zone: 'nev', panorama: true, booth: 'some-booth', lang: 'en' })
+    expect(inView).toBe('?pano=nev&booth=some-booth&lang=en')
+    expect(buildLinkSearch(inView, { zone: 'nev', booth: null, lang: 'en' })).toBe('?zone=nev&lang=en')
+  })
 })

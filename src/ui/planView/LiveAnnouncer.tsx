@@ -1,4 +1,4 @@
-/** Tells screen readers, politely, when the visitor enters another zone or the view changes between 3D hall and plan. */
+/** Tells screen readers, politely, when the visitor enters another zone or the view changes between 3D hall, plan and 360° view. */
 import { useEffect, useState } from 'react'
 import { localized, translate } from '../../i18n/translate'
 import type { MessageKey } from '../../i18n/messages'
@@ -22,7 +22,11 @@ export default function LiveAnnouncer() {
         (view) => {
           const { webgl } = useExpoStore.getState()
           if (view === 'hall') say('planView.hallShown')
-          else say(webgl === 'unavailable' ? 'planView.webglUnavailable' : webgl === 'lost' ? 'planView.webglLost' : 'planView.planShown')
+          else if (view === 'panorama') {
+            const { pack, language, currentZoneId } = useExpoStore.getState()
+            const zone = pack?.zones.find((z) => z.id === currentZoneId)
+            say('panorama.shown', { zone: zone ? localized(zone.name, language) : currentZoneId })
+          } else say(webgl === 'unavailable' ? 'planView.webglUnavailable' : webgl === 'lost' ? 'planView.webglLost' : 'planView.planShown')
         },
       ),
     ]

@@ -13,6 +13,7 @@ import { countryName } from '../countryName'
 import FloorPlanSvg from './FloorPlanSvg'
 import { OnlineCount, PresenceControl, ZoneLiveCount } from '../LivePresence'
 import ExhibitorLogo from '../ExhibitorLogo'
+import PanoramaButton from '../PanoramaButton'
 import './planView.css'
 
 /** Without the 3D walk, a guided tour cuts from stop to stop after this pause (none when motion is reduced). */
@@ -159,6 +160,7 @@ function ZoneList({ onChoose }: { onChoose(zoneId: ZoneId): void }) {
                   <ZoneLiveCount zoneId={zone.id} className="plan-zone-live" />
                 </span>
               </button>
+              <PanoramaButton zoneId={zone.id} className="plan-zone-panorama" />
               {zone.id !== 'lobby' && zone.id !== 'negotiation' && (
                 <button
                   type="button"
