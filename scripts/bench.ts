@@ -28,6 +28,7 @@ import { startProductionServer } from './productionServer'
 import { routeBenchmarks } from './routeBench'
 import { serverBenchmarks } from './serverBench'
 import { startupLongTasks } from './startupBench'
+import { vrSceneCounts } from './vrSceneBench'
 import { build, launchChromium, preview } from './serve'
 
 const PORT = 4191
@@ -193,7 +194,7 @@ function liveBenchmarksInOwnProcess(): Awaited<ReturnType<typeof liveBenchmarks>
  * The parts of the bench, each runnable alone: `npm run bench -- --only frameTime,imageBytes` runs those (building
  * first when asked for a part that needs the build) and prints their report and budgets; without `--only`, all.
  */
-const SECTIONS = ['sizes', 'panoramas', 'bookingServer', 'livePresence', 'routes', 'scenes', 'frameTime', 'imageBytes', 'longTasks', 'ambientFrames', 'firstVisit'] as const
+const SECTIONS = ['sizes', 'panoramas', 'bookingServer', 'livePresence', 'routes', 'scenes', 'vrScenes', 'frameTime', 'imageBytes', 'longTasks', 'ambientFrames', 'firstVisit'] as const
 type Section = (typeof SECTIONS)[number]
 
 function chosenSections(argv: string[]): Set<Section> {
@@ -211,7 +212,7 @@ async function main() {
   const want = (section: Section) => only.has(section)
   const report: Record<string, unknown> = { measuredAt: new Date().toISOString() }
   const budgets: Record<string, ReturnType<typeof check>> = {}
-  const browserSections: Section[] = ['scenes', 'frameTime', 'imageBytes', 'longTasks', 'ambientFrames', 'firstVisit']
+  const browserSections: Section[] = ['scenes', 'vrScenes', 'frameTime', 'imageBytes', 'longTasks', 'ambientFrames', 'firstVisit']
   if (want('sizes') || browserSections.some(want)) build()
   if (want('sizes')) {
     const size = sizes()
@@ -295,6 +296,16 @@ async function browserBenchmarks(want: (s: Section) => boolean, report: Record<s
         phoneDpr: check(scenes.samplePhone.dpr, 1.5),
         idleFramesPhone: check(idleFramesPhone, 0),
         idleFramesDesktop: check(idleFramesDesktop, 0),
+      })
+    }
+    if (want('vrScenes')) {
+      // issue 13: in a headset, the same scene for each eye, within the page's budgets per eye
+      const vrScenes = { sample: await vrSceneCounts(browser, `${base}&zone=ai`), synthetic3000: await vrSceneCounts(browser, `${base}&synthetic=3000&zone=ai`) }
+      report.vrScenes = vrScenes
+      Object.assign(budgets, {
+        vrDrawCallsPerEyeSample: check(vrScenes.sample.drawCallsPerEye, 100),
+        vrDrawCallsPerEye3000: check(vrScenes.synthetic3000.drawCallsPerEye, 100),
+        vrTrianglesPerEye3000: check(vrScenes.synthetic3000.trianglesPerEye, 400_000),
       })
     }
     if (want('frameTime')) {
